@@ -7,6 +7,8 @@ export interface SafeHtml {
 export interface ReleaseView {
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** `urn:uuid:…` derived from the release (or its explicit `id`): EPUB identifier, PDF ID. */
+  identifier: string;
   issuer: {
     name: string[];
     /** The first name line: used by continuation heads. */

@@ -1,0 +1,54 @@
+import MarkdownIt from 'markdown-it';
+import { PressroomError, type SourcePosition } from '../diagnostics.js';
+
+/** Schemes a link in release text may use; anything else stays plain text. */
+const LINK_SCHEMES = /^(https?:|mailto:|tel:|#)/i;
+
+function createRenderer() {
+  // Raw HTML off: `<script>` in data is text. xhtmlOut so the result is valid in XHTML/EPUB.
+  const md = new MarkdownIt('default', { html: false, xhtmlOut: true, linkify: false, typographer: false });
+  md.validateLink = (url) => LINK_SCHEMES.test(url.trim());
+  md.disable(['image']);
+  return md;
+}
+
+const md = createRenderer();
+
+/** Renders block Markdown (body, about) into an XHTML fragment; `##` and deeper become h2…h6. */
+export function renderBlocks(source: string, field: string, at: SourcePosition): string {
+  const env = {};
+  const tokens = md.parse(source, env);
+  let heading = 0;
+  for (const token of tokens) {
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      // The release title is the page's only h1; body headings start at h2.
+      const level = Math.min(6, Math.max(2, Number(token.tag.slice(1)) + 1));
+      token.tag = `h${level}`;
+      if (token.type === 'heading_open') {
+        heading += 1;
+        token.attrSet('id', `${field}-h${heading}`);
+      }
+    }
+    if (token.type === 'html_block' || token.type === 'html_inline') {
+      throw new PressroomError('schema', 'raw HTML is not allowed in Markdown', at, field);
+    }
+  }
+  return md.renderer.render(tokens, md.options, env);
+}
+
+/** Renders one line of inline Markdown (title, subtitle) into an XHTML fragment. */
+export function renderInline(source: string): string {
+  return md.renderInline(source.replace(/\s*\n\s*/g, ' '));
+}
+
+/** The text of inline Markdown without its marks, for metadata and outlines. */
+export function inlineText(source: string): string {
+  const html = renderInline(source);
+  return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, name: string) => ENTITIES[name] ?? '');
+}
