@@ -1,0 +1,38 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Temporary files being written now, removed if the process is interrupted. */
+const pending = new Set<string>();
+let cleanupInstalled = false;
+
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  const clean = (signal: NodeJS.Signals) => {
+    for (const tmp of pending) rmSync(tmp, { force: true });
+    pending.clear();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', clean);
+  process.once('SIGTERM', clean);
+}
+
+/**
+ * Writes `data` to a temporary file beside `path` and renames it into place, so a failed or
+ * interrupted build never leaves a partial file and never replaces a good one with a bad one.
+ */
+export function writeFileAtomic(path: string, data: Uint8Array): void {
+  installCleanup();
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  pending.add(tmp);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  } finally {
+    pending.delete(tmp);
+  }
+}

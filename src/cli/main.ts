@@ -1,0 +1,111 @@
+import yargs from 'yargs';
+import { PressroomError, PressroomErrors } from '../diagnostics.js';
+import { runBuild, UsageError } from './build.js';
+import { runValidate } from './validate.js';
+import { processConsole, type Console } from './output.js';
+
+/** Runs the command line; resolves to the exit status (0 ok, 1 some input failed, 2 usage). */
+export async function main(argv: string[], io: Console = processConsole): Promise<number> {
+  const debug = argv.includes('--debug');
+  let status = 0;
+  const parser = yargs(argv)
+    .scriptName('pressroom')
+    .usage('$0 <command> [options]\n\nTypesets press releases into a print-ready PDF and an EPUB.')
+    .command(
+      'build <inputs..>',
+      'build releases into PDF and EPUB',
+      (y) =>
+        y
+          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'release files, folders or globs' })
+          .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'output folder' })
+          .option('format', { alias: 'f', type: 'string', array: true, default: ['pdf,epub'], describe: 'pdf, epub or pdf,epub' })
+          .option('template', { alias: 't', type: 'string', describe: 'template name or folder (overrides the release)' })
+          .option('page-size', { type: 'string', describe: 'A4, letter, or "210mm 297mm" (overrides @page)' })
+          .option('print-marks', { type: 'boolean', describe: 'crop marks and 3 mm bleed' })
+          .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
+          .example('$0 build examples', 'every release in examples/ into output/')
+          .example('$0 build release.md -f pdf -t newswire', 'a PDF only, with the newswire template'),
+      async (a) => {
+        status = await runBuild({ ...a, inputs: a.inputs as string[], format: a.format as string[] }, io);
+      },
+    )
+    .command(
+      'validate <inputs..>',
+      'check releases and report every error',
+      (y) =>
+        y
+          .positional('inputs', { type: 'string', array: true, demandOption: true })
+          .option('json', { type: 'boolean' })
+          .example('$0 validate examples/*.yaml', 'check without building'),
+      async (a) => {
+        status = await runValidate({ inputs: a.inputs as string[], json: a.json }, io);
+      },
+    )
+    .command(
+      'import <file>',
+      'turn a received release (text or Markdown) into release data',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .option('out', { alias: 'o', type: 'string', describe: 'where to write the YAML (default: beside the input)' })
+          .option('year', { type: 'number', describe: 'year of the release date when the text has none' })
+          .option('force', { type: 'boolean', describe: 'replace an existing output' })
+          .example('$0 import received.txt -o release.yaml', ''),
+      async (a) => {
+        const { runImport } = await import('./import.js');
+        status = runImport({ file: a.file, out: a.out, year: a.year, force: a.force }, io);
+      },
+    )
+    .command(
+      'init [dir]',
+      'write a starter release (and with --template a copy of the default template)',
+      (y) => y.positional('dir', { type: 'string', default: '.' }).option('template', { type: 'boolean' }),
+      async (a) => {
+        const { runInit } = await import('./init.js');
+        status = runInit({ dir: a.dir, template: a.template }, io);
+      },
+    )
+    .command('templates', 'list the built-in templates', {}, async () => {
+      const { runTemplates } = await import('./info.js');
+      status = runTemplates(io);
+    })
+    .command('fonts', 'list the font families and the scripts they cover', {}, async () => {
+      const { runFonts } = await import('./info.js');
+      status = runFonts(io);
+    })
+    .option('debug', { type: 'boolean', describe: 'show stack traces' })
+    .demandCommand(1, 'name a command: build, validate, import, init, templates, fonts')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+  return status;
+}
+
+function reportError(error: unknown, io: Console, debug: boolean): number {
+  if (debug && error instanceof Error) io.err(error.stack ?? error.message);
+  if (error instanceof UsageError) {
+    io.err(`pressroom: ${error.message} (see pressroom --help)`);
+    return 2;
+  }
+  if (error instanceof PressroomErrors) {
+    for (const e of error.errors) io.err(e.format());
+    return 1;
+  }
+  if (error instanceof PressroomError) {
+    io.err(error.format());
+    return 1;
+  }
+  io.err(`pressroom: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  return 1;
+}
