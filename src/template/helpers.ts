@@ -27,6 +27,9 @@ export function registerHelpers(hb: typeof Handlebars, strings: (lang: string, k
   hb.registerHelper('formatDate', (iso: unknown, options: HelperOptions) =>
     typeof iso === 'string' ? formatDate(iso, rootLang(options)) : '',
   );
+  hb.registerHelper('formatDateTime', (iso: unknown, options: HelperOptions) =>
+    typeof iso === 'string' ? formatDateTime(iso, rootLang(options)) : '',
+  );
   hb.registerHelper('upper', (text: unknown, options: HelperOptions) =>
     text == null ? '' : String(text).toLocaleUpperCase(rootLang(options)),
   );
@@ -44,4 +47,15 @@ export function registerHelpers(hb: typeof Handlebars, strings: (lang: string, k
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
 }
 
-export const HELPER_NAMES = ['runIn', 'formatDate', 'upper', 'join', 't', 'eq', 'ne', 'lt', 'gt', 'not', 'and', 'or'];
+/**
+ * An ISO date-time as the release wrote it, in words: "3 June 2024, 09:00 UTC+01:00". The
+ * offset is kept as given, because an embargo is read in the issuer's time zone.
+ */
+export function formatDateTime(iso: string, lang: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  if (!m) return iso;
+  const zone = !m[4] ? '' : m[4] === 'Z' ? ' UTC' : ` UTC${m[4]}`;
+  return `${formatDate(m[1], lang)}, ${m[2]}:${m[3]}${zone}`;
+}
+
+export const HELPER_NAMES = ['runIn', 'formatDate', 'formatDateTime', 'upper', 'join', 't', 'eq', 'ne', 'lt', 'gt', 'not', 'and', 'or'];
