@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../diagnostics.js';
+import type { SourcePosition, Warning } from '../diagnostics.js';
 
 export interface Issuer {
   /** The letterhead name, one entry per printed line. */
@@ -73,4 +73,6 @@ export interface ReleaseSource {
 export interface LoadedRelease {
   release: Release;
   source: ReleaseSource;
+  /** What the data got away with but should fix (e.g. a value cut by a YAML comment). */
+  warnings?: Warning[];
 }
