@@ -3,9 +3,11 @@ import { PressroomError, PressroomErrors, formatDiagnostic, type Warning } from 
 import { loadRelease } from '../release/index.js';
 import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './render.js';
 import { writeFileAtomic } from './write.js';
+import { buildInPool } from './pool.js';
 
 export { expandInputs } from './inputs.js';
 export { writeFileAtomic } from './write.js';
+export { parseShard, selectShard, shardOf, type Shard } from './shard.js';
 export { renderXhtml, typesetRelease, pdfOf, epubOf, type RenderOptions } from './render.js';
 
 export type OutputFormat = 'pdf' | 'epub';
@@ -33,12 +35,20 @@ export function errorLines(error: unknown, input: string): string[] {
   return [`${input}: ${message.split('\n')[0]}`];
 }
 
+/** A built release before it is written: the result so far and the output files in memory. */
+export interface RenderedOutputs {
+  result: BuildResult;
+  files: { path: string; data: Uint8Array }[];
+}
+
 /**
- * Builds one release file into `outDir/<name>.pdf` and `.epub`. Both outputs are rendered
- * in memory before either is written, so a failure leaves earlier outputs untouched.
+ * Renders one release file into the bytes of `outDir/<name>.pdf` and `.epub` without writing
+ * them, so that worker threads can render and the main thread alone writes (and cleans up on
+ * Ctrl-C). Both outputs are rendered before either is written.
  */
-export async function buildRelease(input: string, options: BuildOptions = {}): Promise<BuildResult> {
+export async function renderOutputs(input: string, options: BuildOptions = {}): Promise<RenderedOutputs> {
   const result: BuildResult = { input, outputs: [], warnings: [], errors: [] };
+  const files: RenderedOutputs['files'] = [];
   const formats = options.formats ?? ['pdf', 'epub'];
   const onWarning = (w: Warning) => {
     result.warnings.push(formatDiagnostic(w));
@@ -47,25 +57,59 @@ export async function buildRelease(input: string, options: BuildOptions = {}): P
   try {
     const loaded = await loadRelease(input);
     const rendered = renderXhtml(loaded, { ...options, onWarning });
-    const files: [string, Buffer][] = [];
     const name = basename(input, extname(input));
     const outDir = options.outDir ?? 'output';
-    if (formats.includes('pdf')) files.push([join(outDir, `${name}.pdf`), await pdfOf(rendered, { ...options, onWarning })]);
-    if (formats.includes('epub')) files.push([join(outDir, `${name}.epub`), await epubOf([rendered])]);
-    for (const [path, data] of files) {
+    if (formats.includes('pdf')) files.push({ path: join(outDir, `${name}.pdf`), data: await pdfOf(rendered, { ...options, onWarning }) });
+    if (formats.includes('epub')) files.push({ path: join(outDir, `${name}.epub`), data: await epubOf([rendered]) });
+  } catch (error) {
+    if (process.env.PRESSROOM_DEBUG && error instanceof Error) console.error(error.stack);
+    result.errors.push(...errorLines(error, input));
+    files.length = 0;
+  }
+  return { result, files };
+}
+
+/** Writes rendered outputs atomically; a write error becomes an error of that input. */
+export function writeOutputs({ result, files }: RenderedOutputs): BuildResult {
+  try {
+    for (const { path, data } of files) {
       writeFileAtomic(path, data);
       result.outputs.push(path);
     }
   } catch (error) {
-    if (process.env.PRESSROOM_DEBUG && error instanceof Error) console.error(error.stack);
-    result.errors.push(...errorLines(error, input));
+    result.errors.push(...errorLines(error, result.input));
   }
   return result;
 }
 
-/** Builds every input in turn; one bad input does not stop the others. */
-export async function build(inputs: string[], options: BuildOptions = {}): Promise<BuildResult[]> {
+/**
+ * Builds one release file into `outDir/<name>.pdf` and `.epub`. Both outputs are rendered
+ * in memory before either is written, so a failure leaves earlier outputs untouched.
+ */
+export async function buildRelease(input: string, options: BuildOptions = {}): Promise<BuildResult> {
+  return writeOutputs(await renderOutputs(input, options));
+}
+
+/** How a batch is built. */
+export interface BatchOptions {
+  /** Worker threads; 1 (the default) builds in this thread. With more, `onWarning` is not
+   *  called across threads: warnings arrive in each result's `warnings`. */
+  jobs?: number;
+  /** Told about each input as it is done (in completion order), e.g. for a progress bar. */
+  onResult?: (result: BuildResult) => void;
+}
+
+/**
+ * Builds every input, in `jobs` worker threads or in turn; one bad input does not stop the
+ * others. Results are in the order of `inputs`.
+ */
+export async function build(inputs: string[], options: BuildOptions & BatchOptions = {}): Promise<BuildResult[]> {
+  const { jobs = 1, onResult, onWarning, ...rest } = options;
+  if (jobs > 1 && inputs.length > 1) return buildInPool(inputs, rest, jobs, writeOutputs, onResult);
   const results: BuildResult[] = [];
-  for (const input of inputs) results.push(await buildRelease(input, options));
+  for (const input of inputs) {
+    results.push(await buildRelease(input, { ...rest, onWarning }));
+    onResult?.(results[results.length - 1]);
+  }
   return results;
 }

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { formatDiagnostic, type Warning } from '../diagnostics.js';
+import type { FontFace } from '../fonts/types.js';
+import { loadRelease } from '../release/index.js';
+import type { RenderedRelease } from '../template/index.js';
+import type { OutlineEntry, PageItem, Pages, StructNode } from '../typeset/types.js';
+import { drawPdf } from '../pdf/index.js';
+import { renderEpub } from '../epub/index.js';
+import { errorLines, type BuildOptions, type BuildResult } from './index.js';
+import { renderXhtml, typesetRelease } from './render.js';
+import { writeFileAtomic } from './write.js';
+
+/**
+ * Concatenates typeset releases into one: each keeps its own pages (so it starts on a new
+ * page with its letterhead), pages are renumbered, and the structure trees hang under one
+ * Document root, each release as a section in its own language. Every release's title is a
+ * level-1 outline entry.
+ */
+export function bundlePages(list: Pages[], title = list.map((p) => p.title).join('; ')): Pages {
+  if (list.length === 0) throw new Error('bundlePages: nothing to bundle');
+  const structure: StructNode[] = [{ id: 0, role: 'Document', parent: null, lang: list[0].lang }];
+  const pages: Pages['pages'] = [];
+  const outline: OutlineEntry[] = [];
+  const fonts = new Map<string, FontFace>();
+  const warnings: Warning[] = [];
+  for (const release of list) {
+    const offset = structure.length;
+    const pageOffset = pages.length;
+    // Ids are renumbered to the new indices, so ids of different releases cannot collide.
+    const indexOfId = new Map(release.structure.map((node, index) => [node.id, index]));
+    for (const node of release.structure) {
+      const isRoot = node.parent === null;
+      const parentIndex = isRoot ? undefined : indexOfId.get(node.parent as number);
+      structure.push({
+        ...node,
+        id: structure.length,
+        role: isRoot && node.role === 'Document' ? 'Sect' : node.role,
+        parent: parentIndex === undefined ? 0 : parentIndex + offset,
+        lang: isRoot ? (node.lang ?? release.lang) : node.lang,
+      });
+    }
+    for (const page of release.pages) {
+      const items = page.items.map((item): PageItem => ('struct' in item ? { ...item, struct: item.struct + offset } : item));
+      pages.push({ ...page, number: pages.length + 1, items });
+    }
+    const entries = release.outline.map((entry) => ({ ...entry, page: entry.page + pageOffset }));
+    if (entries[0]?.level !== 1) entries.unshift({ title: release.title, level: 1, page: pageOffset + 1, y: 0 });
+    outline.push(...entries);
+    for (const face of release.fonts) if (!fonts.has(face.id)) fonts.set(face.id, face);
+    warnings.push(...release.warnings);
+  }
+  return { lang: list[0].lang, title, pages, structure, outline, fonts: [...fonts.values()], warnings };
+}
+
+/** Releases in the order a reader of the bundle expects: by date, then title. */
+export function bundleOrder<T extends { meta: { date: string; title: string } }>(list: readonly T[]): T[] {
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...list].sort((a, b) => compare(a.meta.date, b.meta.date) || compare(a.meta.title, b.meta.title));
+}
+
+/**
+ * Builds one `outDir/<name>.pdf` and `.epub` of all inputs. An input that fails is reported
+ * and left out; the others are still bundled. Every bundled input lists the bundle's files.
+ */
+export async function buildBundle(inputs: string[], name: string, options: BuildOptions = {}): Promise<BuildResult[]> {
+  const formats = options.formats ?? ['pdf', 'epub'];
+  const outDir = options.outDir ?? 'output';
+  const results: BuildResult[] = [];
+  const included: { rendered: RenderedRelease; result: BuildResult; pages?: Pages }[] = [];
+  for (const input of inputs) {
+    const result: BuildResult = { input, outputs: [], warnings: [], errors: [] };
+    results.push(result);
+    const onWarning = (w: Warning) => result.warnings.push(formatDiagnostic(w));
+    try {
+      const rendered = renderXhtml(await loadRelease(input), { ...options, onWarning });
+      const pages = formats.includes('pdf') ? typesetRelease(rendered, { ...options, onWarning }) : undefined;
+      included.push({ rendered, result, pages });
+    } catch (error) {
+      result.errors.push(...errorLines(error, input));
+    }
+  }
+  if (included.length === 0) return results;
+  const ordered = bundleOrder(included.map((i) => ({ ...i, meta: i.rendered.meta })));
+  const bundleWarning = (w: Warning) => {
+    const owner = ordered.find((i) => i.result.input === w.file) ?? ordered[0];
+    owner.result.warnings.push(formatDiagnostic(w));
+  };
+  try {
+    const files: [string, Uint8Array][] = [];
+    if (formats.includes('pdf')) {
+      const pages = bundlePages(ordered.map((i) => i.pages as Pages), name);
+      const issuers = [...new Set(ordered.map((i) => i.rendered.meta.issuer))];
+      const pdf = await drawPdf(pages, {
+        title: name,
+        author: issuers.join('; '),
+        lang: pages.lang,
+        date: ordered[ordered.length - 1].meta.date,
+        printMarks: options.printMarks,
+        warn: (message) => bundleWarning({ file: join(outDir, `${name}.pdf`), message }),
+      });
+      files.push([join(outDir, `${name}.pdf`), pdf]);
+    }
+    if (formats.includes('epub')) {
+      const epub = await renderEpub(ordered.map((i) => i.rendered), { bundle: { title: name }, onWarning: bundleWarning });
+      files.push([join(outDir, `${name}.epub`), epub]);
+    }
+    for (const [path, data] of files) writeFileAtomic(path, data);
+    for (const { result } of ordered) result.outputs.push(...files.map(([path]) => path));
+  } catch (error) {
+    for (const { result } of ordered) result.errors.push(...errorLines(error, join(outDir, name)));
+  }
+  return results;
+}
