@@ -28,6 +28,10 @@ export interface RenderedRelease {
     title: string;
     subtitle?: string;
     issuer: string;
+    /** The letterhead's name lines as the template shows them (EPUB cover); `issuer` when absent. */
+    issuerLines?: string[];
+    /** The label shown above the title ("Press Release", in `lang`); the EPUB cover draws it. */
+    label?: string;
     date: string;
     identifier: string;
     reference?: string;
