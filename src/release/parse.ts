@@ -107,6 +107,7 @@ function withMarkdownBody(root: MapNode, body: string, bodyLine: number, problem
     }
     return root;
   }
-  const at = { line: bodyLine + blankLines, col: 1 };
+  // An empty body is pointed at the closing fence rather than past the end of the file.
+  const at = body.trim() === '' ? { line: bodyLine - 1, col: 1 } : { line: bodyLine + blankLines, col: 1 };
   return { ...root, entries: [...root.entries, { key: 'body', keyAt: at, value: { type: 'scalar', value: body, text: body, at } }] };
 }

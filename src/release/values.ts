@@ -35,11 +35,15 @@ export function checkLang(text: string): Checked<string> {
 }
 
 function canonicalLocale(text: string): string | undefined {
+  let canonical: string | undefined;
   try {
-    return Intl.getCanonicalLocales(text)[0];
+    canonical = Intl.getCanonicalLocales(text)[0];
   } catch {
     return undefined;
   }
+  // Five- to eight-letter language subtags are reserved and none is registered, so
+  // `English` or `deutsch` is a mistake, not a language.
+  return /^[a-z]{2,3}(?:-|$)/.test(canonical) ? canonical : undefined;
 }
 
 export type Timing = { kind: 'immediate' } | { kind: 'embargo'; until: string };
