@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PressroomError } from '../../src/diagnostics.js';
 import { importText, type ImportOptions } from '../../src/import/index.js';
+import { parseRelease } from '../../src/release/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
 const reference = readFileSync(join(fixtures, 'reference.txt'), 'utf8');
@@ -63,6 +64,12 @@ describe('Markdown input', () => {
     expect(imported.data.about).toBe('About the Embassy\n\nThe Embassy represents the Example Republic in the Kingdom of Elsewhere.\n');
     expect(imported.yaml).toContain('end: "###"');
     expect(parse(imported.yaml)).toEqual(imported.data);
+  });
+
+  it('loads with the release loader', () => {
+    const { release } = parseRelease(imported.yaml, 'markdown.yaml');
+    expect(release.subtitle).toBe(imported.data.subtitle);
+    expect(release.end).toBe('###');
   });
 });
 
