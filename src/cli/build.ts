@@ -1,5 +1,6 @@
-import { build, expandInputs, type BuildOptions, type BuildResult, type OutputFormat } from '../build/index.js';
+import { build, expandInputs, parseShard, selectShard, type BuildOptions, type BuildResult, type OutputFormat } from '../build/index.js';
 import { colours, type Console } from './output.js';
+import { Progress } from './progress.js';
 
 export interface BuildArgs {
   inputs: string[];
@@ -10,26 +11,51 @@ export interface BuildArgs {
   printMarks?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** Worker threads (1: build in this thread). */
+  jobs?: number;
+  /** `I/N`: build only the I-th of N stable subsets of the inputs. */
+  shard?: string;
+  /** Make one NAME.pdf and NAME.epub of all inputs. */
+  bundle?: string;
 }
 
 const FORMATS: OutputFormat[] = ['pdf', 'epub'];
 
-/** `pressroom build`: returns the exit status (0 all built, 1 some input failed). */
-export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
-  const formats = args.format.flatMap((f) => f.split(',')).map((f) => f.trim().toLowerCase());
+/** `-f pdf,epub` or `-f pdf -f epub` → the formats, or a usage error. */
+export function checkFormats(format: string[]): OutputFormat[] {
+  const formats = format.flatMap((f) => f.split(',')).map((f) => f.trim().toLowerCase());
   const unknown = formats.filter((f) => !FORMATS.includes(f as OutputFormat));
   if (unknown.length > 0) throw new UsageError(`unknown format '${unknown[0]}' (use pdf, epub or pdf,epub)`);
+  return formats as OutputFormat[];
+}
+
+/** `pressroom build`: returns the exit status (0 all built, 1 some input failed). */
+export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
+  const formats = checkFormats(args.format);
+  const jobs = args.jobs ?? 1;
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${args.jobs}: use a whole number, at least 1`);
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  if (shard && 'error' in shard) throw new UsageError(shard.error);
+  if (args.bundle !== undefined && !/^[^/\\.][^/\\]*$/.test(args.bundle)) throw new UsageError(`--bundle '${args.bundle}': give a file name without a folder`);
   const started = performance.now();
-  const { files, missing } = expandInputs(args.inputs);
+  const expanded = expandInputs(args.inputs);
+  const files = shard ? selectShard(expanded.files, shard) : expanded.files;
   const options: BuildOptions = {
     outDir: args.out,
-    formats: formats as OutputFormat[],
+    formats,
     template: args.template,
     pageSize: args.pageSize,
     printMarks: args.printMarks,
   };
-  const results: BuildResult[] = missing.map((e) => ({ input: e.position.file, outputs: [], warnings: [], errors: [e.format()] }));
-  results.push(...(await build(files, options)));
+  const results: BuildResult[] = expanded.missing.map((e) => ({ input: e.position.file, outputs: [], warnings: [], errors: [e.format()] }));
+  if (args.bundle !== undefined) {
+    const { buildBundle } = await import('../build/bundle.js');
+    results.push(...(await buildBundle(files, args.bundle, options)));
+  } else {
+    const progress = new Progress(files.length, process.stderr, !args.quiet);
+    results.push(...(await build(files, { ...options, jobs, onResult: (r) => progress.tick(r.errors.length === 0) })));
+    progress.finish();
+  }
   report(results, args, io, performance.now() - started);
   return results.some((r) => r.errors.length > 0) ? 1 : 0;
 }

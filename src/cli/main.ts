@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { PressroomError, PressroomErrors } from '../diagnostics.js';
-import { runBuild, UsageError } from './build.js';
+import { checkFormats, runBuild, UsageError } from './build.js';
+import { ConfigError, loadConfig, settingsOf } from './config.js';
 import { runValidate } from './validate.js';
 import { processConsole, type Console } from './output.js';
 
@@ -17,17 +18,44 @@ export async function main(argv: string[], io: Console = processConsole): Promis
       (y) =>
         y
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'release files, folders or globs' })
-          .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'output folder' })
-          .option('format', { alias: 'f', type: 'string', array: true, default: ['pdf,epub'], describe: 'pdf, epub or pdf,epub' })
+          // No yargs defaults here: a flag left out falls back to pressroom.config.* (see config.ts).
+          .option('out', { alias: 'o', type: 'string', describe: 'output folder [default: output]' })
+          .option('format', { alias: 'f', type: 'string', array: true, describe: 'pdf, epub or pdf,epub [default: both]' })
           .option('template', { alias: 't', type: 'string', describe: 'template name or folder (overrides the release)' })
           .option('page-size', { type: 'string', describe: 'A4, letter, or "210mm 297mm" (overrides @page)' })
           .option('print-marks', { type: 'boolean', describe: 'crop marks and 3 mm bleed' })
           .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU]' })
+          .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
+          .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
+          .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' })
           .example('$0 build examples', 'every release in examples/ into output/')
           .example('$0 build release.md -f pdf -t newswire', 'a PDF only, with the newswire template'),
       async (a) => {
-        status = await runBuild({ ...a, inputs: a.inputs as string[], format: a.format as string[] }, io);
+        const settings = settingsOf({ ...a, format: a.format as string[] | undefined }, loadConfig(a.config).config);
+        status = await runBuild({ ...a, ...settings, inputs: a.inputs as string[] }, io);
+      },
+    )
+    .command(
+      'watch <inputs..>',
+      'build, then rebuild on every change of a release, its template or the fonts',
+      (y) =>
+        y
+          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'release files, folders or globs' })
+          .option('out', { alias: 'o', type: 'string', describe: 'output folder [default: output]' })
+          .option('format', { alias: 'f', type: 'string', array: true, describe: 'pdf, epub or pdf,epub [default: both]' })
+          .option('template', { alias: 't', type: 'string', describe: 'template name or folder (overrides the release)' })
+          .option('page-size', { type: 'string', describe: 'A4, letter, or "210mm 297mm" (overrides @page)' })
+          .option('print-marks', { type: 'boolean', describe: 'crop marks and 3 mm bleed' })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors only' })
+          .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' }),
+      async (a) => {
+        const { runWatch } = await import('./watch.js');
+        const settings = settingsOf({ ...a, format: a.format as string[] | undefined }, loadConfig(a.config).config);
+        const formats = checkFormats(settings.format);
+        const options = { outDir: settings.out, formats, template: settings.template, pageSize: settings.pageSize, printMarks: settings.printMarks };
+        status = await runWatch({ ...a, ...settings, inputs: a.inputs as string[] }, io, options);
       },
     )
     .command(
@@ -75,7 +103,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
       status = runFonts(io);
     })
     .option('debug', { type: 'boolean', describe: 'show stack traces' })
-    .demandCommand(1, 'name a command: build, validate, import, init, templates, fonts')
+    .demandCommand(1, 'name a command: build, watch, validate, import, init, templates, fonts')
     .strict()
     .help()
     .alias('h', 'help')
@@ -94,6 +122,10 @@ export async function main(argv: string[], io: Console = processConsole): Promis
 
 function reportError(error: unknown, io: Console, debug: boolean): number {
   if (debug && error instanceof Error) io.err(error.stack ?? error.message);
+  if (error instanceof ConfigError) {
+    for (const line of error.lines) io.err(line);
+    return 2;
+  }
   if (error instanceof UsageError) {
     io.err(`pressroom: ${error.message} (see pressroom --help)`);
     return 2;
