@@ -1,5 +1,5 @@
 import type { FoundDate } from './dates.js';
-import { parseDateLine } from './dates.js';
+import { parseDateLine, parseDateline } from './dates.js';
 import { isContactLine } from './letterhead.js';
 import type { Block, Line } from './text.js';
 import { isBlank, stripMarks } from './text.js';
@@ -15,11 +15,15 @@ export function isLabel(text: string): boolean {
   return LABEL.test(stripMarks(text).replace(/\s*:$/, ''));
 }
 
-/** Index (into `lines`) of the label line, looked for only among the first non-blank lines. */
+/** Beyond this a line is running text: a label sits above it, never below. */
+const MAX_LETTERHEAD_LINE = 160;
+
+/** Index (into `lines`) of the label line, looked for only among the first non-blank lines, above any running text. */
 export function findLabel(lines: Line[]): number | undefined {
   let seen = 0;
   for (let i = 0; i < lines.length && seen < LABEL_SEARCH_LINES; i++) {
     if (isBlank(lines[i])) continue;
+    if (lines[i].text.length > MAX_LETTERHEAD_LINE || parseDateline(lines[i].text)) return undefined;
     seen++;
     if (isLabel(lines[i].text)) return i;
   }
@@ -47,8 +51,9 @@ export type HeaderLine =
 export function classifyHeaderLine(text: string): HeaderLine | undefined {
   const plain = stripMarks(text);
   if (/^for\s+immediate\s+release\.?$/i.test(plain)) return { kind: 'immediate' };
-  const reference = /^(?:ref(?:erence)?\.?\s*(?:no\.?)?|no\.|number)\s*:?\s*(\S.{0,30})$/i.exec(plain);
-  if (reference && /\d/.test(reference[1])) return { kind: 'reference', text: plain };
+  // One token with a digit: "No. 12/2021", "Ref: PR-2021-04"; "No. 5 Harbour Road" is an address.
+  const reference = /^(?:ref(?:erence)?\.?\s*(?:no\.?)?|no\.|number)\s*:?\s*([\w/.-]*\d[\w/.-]*)$/i.exec(plain);
+  if (reference) return { kind: 'reference', text: plain };
   const date = parseDateLine(plain);
   if (date) return { kind: 'date', date };
   return undefined;

@@ -65,10 +65,10 @@ export function importText(text: string, path: string, options: ImportOptions = 
     else if (header.kind === 'immediate') data.release = 'immediate';
     else data.reference = header.text;
   }
-  const lettered = sections.letterhead.filter((line) => !classifyHeaderLine(line.text));
-  const issuerLine = lettered[0]?.no ?? 1;
-  if (lettered.length > 0) {
-    const { unplaced, ...issuer } = parseLetterhead(lettered);
+  const letterheadLines = sections.letterhead.filter((line) => !classifyHeaderLine(line.text));
+  const issuerLine = letterheadLines[0]?.no ?? 1;
+  if (letterheadLines.length > 0) {
+    const { unplaced, ...issuer } = parseLetterhead(letterheadLines);
     for (const line of unplaced) warn(line.no, 'issuer', `letterhead line not understood, left out: "${line.text.trim()}"`);
     if (issuer.name.length === 0) warn(issuerLine, 'issuer.name', 'no issuer name found in the letterhead; fill it in');
     if (!issuer.address) warn(issuerLine, 'issuer.address', 'no address found in the letterhead; fill it in');

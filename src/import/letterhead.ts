@@ -19,10 +19,10 @@ const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
 const URL = /(?:https?:\/\/|www\.)[^\s;|,]+/i;
 /** Keyword labels that start a contact item, and the field each one fills. */
 const CONTACT_LABELS: Array<[RegExp, ContactField]> = [
-  [/^(?:tel(?:ephone)?|phone|ph|mobile|mob|t)\s*[.:]\s*|^(?:tel(?:ephone)?|phone)\s+(?=[+(\d])/i, 'phone'],
-  [/^(?:fax|facsimile|f)\s*[.:]\s*|^fax\s+(?=[+(\d])/i, 'fax'],
-  [/^e-?mail\s*[.:]?\s*|^mail\s*:\s*/i, 'email'],
-  [/^(?:web(?:site)?|internet|url|w)\s*[.:]\s*/i, 'website'],
+  [/^(?:tel(?:ephone)?|phone|ph|mobile|mob|t)\s*[.:]{1,2}\s*|^(?:tel(?:ephone)?|phone)\s+(?=[+(\d])/i, 'phone'],
+  [/^(?:fax|facsimile|f)\s*[.:]{1,2}\s*|^fax\s+(?=[+(\d])/i, 'fax'],
+  [/^e-?mail\s*[.:]{0,2}\s*|^mail\s*:\s*/i, 'email'],
+  [/^(?:web(?:site)?|internet|url|w)\s*[.:]{1,2}\s*/i, 'website'],
 ];
 const LABEL_START = /(?:^|[\s;,|•·])(?=(?:tel(?:ephone)?|phone|fax|e-?mail|web(?:site)?)\b\s*[.:]?)/gi;
 
@@ -39,7 +39,7 @@ export function isContactLine(text: string): boolean {
 
 /** Splits "Tel:(65) 6265 9766; Fax:(65) 6348 2026; x@y.sg" into its items. */
 export function splitContactItems(text: string): string[] {
-  return stripMarks(text)
+  return stripMarks(text.replace(/\*\*|__/g, ''))
     .replace(LABEL_START, (sep) => `${sep}\u0000`)
     .split(/\u0000|[;|•·]|\s{2,}|,\s*(?=\S*@|https?:|www\.)/)
     .map((item) => item.trim().replace(/^[,\s]+|[,\s]+$/g, ''))

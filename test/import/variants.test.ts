@@ -85,6 +85,7 @@ describe('letterhead variants', () => {
   it.each([
     ['Tel. +1 555 0100, Fax. +1 555 0101, E-mail: a@b.org', { phone: '+1 555 0100', fax: '+1 555 0101', email: 'a@b.org' }],
     ['Phone: 555 0100 | Fax: 555 0101 | www.b.org', { phone: '555 0100', fax: '555 0101', website: 'www.b.org' }],
+    ['**Tel.:** 555 0100 · **Fax.:** 555 0101 · **E-mail:** a@b.org', { phone: '555 0100', fax: '555 0101', email: 'a@b.org' }],
     ['Tel:555 0100;Fax:555 0101;E-mail:a@b.org;Website: https://b.org/press', { phone: '555 0100', fax: '555 0101', email: 'a@b.org', website: 'https://b.org/press' }],
   ])('splits %j', (line, expected) => {
     expect(issuerOf(release(line))).toMatchObject(expected);
@@ -95,6 +96,24 @@ describe('letterhead variants', () => {
     expect(imported.data.issuer).toEqual({ name: ['Embassy of Somewhere'], address: '1 Main Street', phone: '555 0100' });
     expect(imported.data.label).toBeUndefined();
     expect(imported.data.title).toBe('A Title');
+  });
+});
+
+describe('lines around the label', () => {
+  it('reads "For immediate release", a reference number and a date line', () => {
+    const text = letter('**Embassy of Somewhere**', 'No. 5 Harbour Road', 'Tel: 555 0100', 'No. 12/2021', '', 'Press Release', 'For immediate release', '', '7 April 2021', '', 'Title', '', 'Body text.');
+    const imported = importText(text, 'in.txt', { today });
+    expect(imported.data).toMatchObject({ reference: 'No. 12/2021', release: 'immediate', date: '2021-04-07', title: 'Title' });
+    expect((imported.data.issuer as Record<string, unknown>).address).toBe('No. 5 Harbour Road');
+    expect(Object.keys(imported.data).slice(0, 6)).toEqual(['lang', 'issuer', 'label', 'reference', 'release', 'date']);
+  });
+
+  it('does not take a label-like line below running text for the label', () => {
+    const text = letter('Title', '', `Town, May 2 -- ${'Opening words. '.repeat(12)}`, '', 'Statement', '', 'More words.');
+    const imported = importText(text, 'in.txt', { year: 2021 });
+    expect(imported.data.label).toBeUndefined();
+    expect(imported.data.title).toBe('Title');
+    expect(imported.data.body).toContain('\n\nStatement\n\n');
   });
 });
 
