@@ -63,6 +63,8 @@ export interface ImageItem {
   path: string;
   alt: string;
   struct: number;
+  /** Set for images in running heads and footers (a logo in the letterhead of every page). */
+  artifact?: Artifact;
 }
 
 export type PageItem = LineItem | RuleItem | ImageItem;

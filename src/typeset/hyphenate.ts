@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+type HyphenateSync = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
+
+/** Shortest word hyphenated, and letters kept before and after a hyphen (TeX's English settings). */
+export const minWordLetters = 6;
+export const minBefore = 2;
+export const minAfter = 3;
+
+interface Hyphenator {
+  hyphenateSync: HyphenateSync;
+  words: Map<string, number[]>;
+}
+
+const hyphenators = new Map<string, Hyphenator | null>();
+let packageDir: string | undefined;
+
+/** The patterns for a BCP 47 tag (`en` → en-us, `en-GB` → en-gb, `de` → de), or null when none. */
+function hyphenatorFor(lang: string): Hyphenator | null {
+  const tag = lang.toLowerCase();
+  if (hyphenators.has(tag)) return hyphenators.get(tag)!;
+  packageDir ??= dirname(require.resolve('hyphen/package.json'));
+  const primary = tag.split('-')[0];
+  const candidates = [tag, primary === 'en' ? 'en-us' : primary, primary];
+  let found: Hyphenator | null = null;
+  for (const name of candidates) {
+    if (name && /^[a-z0-9-]+$/.test(name) && existsSync(join(packageDir, name, 'index.js'))) {
+      const mod = require(`hyphen/${name}`) as { hyphenateSync: HyphenateSync };
+      found = { hyphenateSync: mod.hyphenateSync, words: new Map() };
+      break;
+    }
+  }
+  hyphenators.set(tag, found);
+  return found;
+}
+
+/** True for tokens never hyphenated: URLs, e-mail addresses, anything with a digit. */
+export function isUnhyphenatableToken(token: string): boolean {
+  return /\d/.test(token) || /@/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || /^www\./i.test(token) || /\.[a-z]{2,}\//i.test(token);
+}
+
+/**
+ * Offsets inside `word` where a hyphen may go, for a word of letters (leading and trailing
+ * punctuation is skipped). Words are hyphenated lazily and cached per language.
+ */
+export function hyphenationPoints(word: string, lang: string): number[] {
+  const match = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
+  if (!match) return [];
+  const [, lead, core] = match;
+  if ([...core].length < minWordLetters) return [];
+  if (core === core.toUpperCase()) return []; // acronyms
+  if (/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
+  const hyphenator = hyphenatorFor(lang);
+  if (!hyphenator) return [];
+  let points = hyphenator.words.get(core);
+  if (!points) {
+    points = [];
+    const parts = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
+    let offset = 0;
+    for (const part of parts.slice(0, -1)) {
+      offset += part.length;
+      if (offset >= minBefore && core.length - offset >= minAfter) points.push(offset);
+    }
+    hyphenator.words.set(core, points);
+  }
+  return lead.length === 0 ? points : points.map((p) => p + lead.length);
+}

@@ -1,0 +1,136 @@
+import type { Inline, TextStyle } from '../document/types.js';
+import type { FontRegistry } from '../fonts/registry.js';
+import type { FontFace } from '../fonts/types.js';
+
+/** Everything that decides how a piece of text is drawn. Interned: equal styles are the same object. */
+export interface RunStyle {
+  face: FontFace;
+  size: number;
+  color: string;
+  letterSpacing: number;
+  underline: boolean;
+  link?: string;
+}
+
+/** Text in one run style and language. A `<br>` is a segment whose text is `\n`. */
+export interface Segment {
+  text: string;
+  style: RunStyle;
+  lang: string;
+}
+
+/** Per-release state shared by every paragraph: missing glyphs are reported once each. */
+export interface TypesetContext {
+  fonts: FontRegistry;
+  lang: string;
+  missingGlyph(codePoint: number, setIn: FontFace): void;
+}
+
+const styles = new Map<string, RunStyle>();
+
+export function runStyle(face: FontFace, size: number, color: string, letterSpacing: number, underline: boolean, link?: string): RunStyle {
+  const key = `${face.id}|${size}|${color}|${letterSpacing}|${underline}|${link ?? ''}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = link === undefined ? { face, size, color, letterSpacing, underline } : { face, size, color, letterSpacing, underline, link };
+    styles.set(key, style);
+  }
+  return style;
+}
+
+/** Characters that are never drawn, so need no glyph: they only mark break opportunities. */
+export const invisible = /[\u00AD\u200B\u2060\uFEFF\n]/;
+/** Characters that stay in the face of what they attach to: marks, joiners, variation selectors. */
+const attaching = /[\p{M}\u200C\u200D\uFE00-\uFE0F]/u;
+const space = /[\s\u00A0]/;
+
+export function applyTransform(text: string, transform: TextStyle['textTransform'], lang: string, previous: string): string {
+  switch (transform) {
+    case 'uppercase':
+      return text.toLocaleUpperCase(lang);
+    case 'lowercase':
+      return text.toLocaleLowerCase(lang);
+    case 'capitalize': {
+      let before = previous;
+      let out = '';
+      for (const ch of text) {
+        out += (before === '' || space.test(before)) && /\p{L}/u.test(ch) ? ch.toLocaleUpperCase(lang) : ch;
+        before = ch;
+      }
+      return out;
+    }
+    default:
+      return text;
+  }
+}
+
+/**
+ * Splits inlines into segments of one face, size, colour and link: each character goes to the
+ * first face of its font-family chain that has it (then the other declared families); spaces
+ * and marks stay in the face before them so runs are not cut for nothing.
+ */
+export function itemise(inlines: Inline[], blockStyle: TextStyle, ctx: TypesetContext): Segment[] {
+  const segments: Segment[] = [];
+  let previous = '';
+  let lastStyle: RunStyle | undefined;
+  for (const inline of inlines) {
+    if (inline.kind === 'break') {
+      const style = lastStyle ?? primaryStyle(blockStyle, ctx);
+      segments.push({ text: '\n', style, lang: ctx.lang });
+      previous = '\n';
+      continue;
+    }
+    const st = inline.style;
+    const lang = inline.lang ?? ctx.lang;
+    const text = applyTransform(inline.text, st.textTransform, lang, previous);
+    if (text === '') continue;
+    const faces = ctx.fonts.resolve(st.fontFamily, st.fontWeight, st.fontStyle);
+    let current: FontFace | undefined;
+    let start = 0;
+    const flush = (end: number) => {
+      if (end > start && current) {
+        lastStyle = runStyle(current, st.fontSize, st.color, st.letterSpacing, st.textDecoration === 'underline', inline.link);
+        segments.push({ text: text.slice(start, end), style: lastStyle, lang });
+      }
+      start = end;
+    };
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      let face: FontFace;
+      if (current && (attaching.test(ch) || invisible.test(ch) || (space.test(ch) && ctx.fonts.hasGlyph(current, cp)))) {
+        face = current;
+      } else {
+        const found = ctx.fonts.faceFor(faces, cp);
+        if (!found && !invisible.test(ch) && !attaching.test(ch)) ctx.missingGlyph(cp, faces[0]);
+        face = found ?? faces[0];
+      }
+      if (face !== current) {
+        flush(i);
+        current = face;
+      }
+      i += ch.length;
+    }
+    flush(text.length);
+    previous = text[text.length - 1];
+  }
+  return mergeAdjacent(segments);
+}
+
+function primaryStyle(st: TextStyle, ctx: TypesetContext): RunStyle {
+  const face = ctx.fonts.resolve(st.fontFamily, st.fontWeight, st.fontStyle)[0];
+  return runStyle(face, st.fontSize, st.color, st.letterSpacing, st.textDecoration === 'underline');
+}
+
+function mergeAdjacent(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && last.style === s.style && last.lang === s.lang && s.text !== '\n' && last.text !== '\n') {
+      out[out.length - 1] = { ...last, text: last.text + s.text };
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+import { forcedBreak, type Item } from './items.js';
+
+export interface BreakOptions {
+  measure: number;
+  /** Largest badness accepted for a line (100 ≈ spaces stretched by their whole stretchability). */
+  tolerance: number;
+  /** Whether automatic hyphenation points are breaks in this pass. */
+  hyphenate: boolean;
+  /** Stretch every line end has besides its glue: what makes ragged setting work. */
+  raggedStretch: number;
+  /** Extra stretch counted for badness only (TeX's \emergencystretch), for the last pass. */
+  emergencyStretch: number;
+  /** Never fail: when no feasible break remains, accept an awful one (TeX's final pass). */
+  rescue: boolean;
+}
+
+const linePenalty = 10;
+const flaggedDemerits = 3000;
+const fitnessDemerits = 3000;
+const finalHyphenDemerits = 5000;
+const maxHyphenatedLines = 2;
+const infiniteBadness = 10000;
+
+/** One line of a chosen break sequence: it ends at item `end`, set at adjustment `ratio`. */
+export interface BrokenLine {
+  end: number;
+  ratio: number;
+}
+
+interface Node {
+  pos: number;
+  fitness: number;
+  hyphens: number;
+  width: number;
+  stretch: number;
+  shrink: number;
+  demerits: number;
+  ratio: number;
+  prev: Node | null;
+}
+
+export function badness(ratio: number): number {
+  if (ratio === Infinity || ratio === -Infinity) return infiniteBadness;
+  return Math.min(infiniteBadness, 100 * Math.abs(ratio) ** 3);
+}
+
+function fitnessClass(ratio: number): number {
+  if (ratio < -0.5) return 0;
+  if (ratio <= 0.5) return 1;
+  if (ratio <= 1) return 2;
+  return 3;
+}
+
+/**
+ * Knuth–Plass total-fit line breaking: the breaks that minimise the paragraph's total demerits,
+ * or null when no sequence of lines stays within the tolerance.
+ */
+export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | null {
+  let active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, prev: null }];
+  let width = 0;
+  let stretch = 0;
+  let shrink = 0;
+
+  const tryBreak = (i: number) => {
+    const item = items[i];
+    const penalty = item.kind === 'penalty' ? item.penalty : 0;
+    const flagged = item.kind === 'penalty' && item.flagged;
+    const forced = penalty === forcedBreak;
+    const extraWidth = item.kind === 'penalty' ? item.width : 0;
+    const best: (Node | undefined)[] = [];
+    const survivors: Node[] = [];
+    let dropped: Node | undefined;
+    for (const a of active) {
+      const length = width - a.width + extraWidth;
+      const lineStretch = stretch - a.stretch + opts.raggedStretch + opts.emergencyStretch;
+      const lineShrink = shrink - a.shrink;
+      let ratio = 0;
+      if (length < opts.measure) ratio = lineStretch > 0 ? (opts.measure - length) / lineStretch : Infinity;
+      else if (length > opts.measure) ratio = lineShrink > 0 ? (opts.measure - length) / lineShrink : -Infinity;
+      if (ratio < -1) {
+        if (!dropped || a.demerits < dropped.demerits) dropped = a;
+        continue;
+      }
+      if (!forced) survivors.push(a);
+      const bad = badness(ratio);
+      if (bad > opts.tolerance) continue;
+      if (flagged && a.hyphens >= maxHyphenatedLines) continue;
+      let demerits = (linePenalty + bad) ** 2;
+      if (penalty > 0) demerits += penalty ** 2;
+      else if (penalty > forcedBreak) demerits -= penalty ** 2;
+      if (flagged && a.hyphens > 0) demerits += flaggedDemerits;
+      if (forced && a.hyphens > 0) demerits += finalHyphenDemerits;
+      const fitness = fitnessClass(ratio);
+      if (Math.abs(fitness - a.fitness) > 1) demerits += fitnessDemerits;
+      const hyphens = flagged ? a.hyphens + 1 : 0;
+      const key = fitness * (maxHyphenatedLines + 1) + hyphens;
+      const total = a.demerits + demerits;
+      if (!best[key] || total < best[key]!.demerits) {
+        best[key] = { pos: i, fitness, hyphens, width: 0, stretch: 0, shrink: 0, demerits: total, ratio, prev: a };
+      }
+    }
+    active = survivors;
+    const found = best.filter((n): n is Node => n !== undefined);
+    if (found.length === 0 && active.length === 0 && opts.rescue && dropped) {
+      found.push({ pos: i, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, demerits: dropped.demerits + infiniteBadness ** 2, ratio: -1, prev: dropped });
+    }
+    if (found.length === 0) return;
+    // The next line starts after the glue and penalties that vanish at a break.
+    let w = width;
+    let y = stretch;
+    let z = shrink;
+    for (let j = i; j < items.length; j++) {
+      const it = items[j];
+      if (it.kind === 'box' || (j > i && it.kind === 'penalty' && it.penalty === forcedBreak)) break;
+      if (it.kind === 'glue') {
+        w += it.width;
+        y += it.stretch;
+        z += it.shrink;
+      }
+    }
+    for (const n of found) {
+      n.width = w;
+      n.stretch = y;
+      n.shrink = z;
+      active.push(n);
+    }
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'box') {
+      width += item.width;
+    } else if (item.kind === 'glue') {
+      if (i > 0 && items[i - 1].kind === 'box') tryBreak(i);
+      width += item.width;
+      stretch += item.stretch;
+      shrink += item.shrink;
+    } else if (item.penalty !== Infinity && (opts.hyphenate || !item.auto)) {
+      tryBreak(i);
+    }
+    if (active.length === 0) return null;
+  }
+
+  let winner: Node | undefined;
+  for (const n of active) if (n.pos === items.length - 1 && (!winner || n.demerits < winner.demerits)) winner = n;
+  if (!winner) return null;
+  const lines: BrokenLine[] = [];
+  for (let n: Node | null = winner; n && n.prev; n = n.prev) lines.push({ end: n.pos, ratio: n.ratio });
+  return lines.reverse();
+}

@@ -1,0 +1,108 @@
+import type { BlockStyle } from '../document/types.js';
+import type { FontRegistry } from '../fonts/registry.js';
+import type { GlyphRun } from './types.js';
+import { forcedBreak, glyphWidth, type Item } from './items.js';
+import type { RunStyle } from './itemise.js';
+import type { BrokenLine } from './knuth-plass.js';
+
+/** A line set in its measure: run x positions are relative to the measure's left edge. */
+export interface SetLine {
+  runs: GlyphRun[];
+  width: number;
+  ascent: number;
+  descent: number;
+  hyphenated: boolean;
+  spaceStretch: number;
+  /** Whether the line was justified to the full measure (not a last line or one ended by `<br>`). */
+  justified: boolean;
+}
+
+interface Draft {
+  text: string;
+  style: RunStyle | null;
+  /** Glue ending the draft, whose adjustment moves everything after it. */
+  glue?: { stretch: number; shrink: number };
+  indent?: number;
+}
+
+/**
+ * Turns chosen breaks into lines of runs. Widths are measured again on the final run texts so
+ * that what the drawing stage shapes is exactly what was placed; justified lines get one run
+ * per word (its space included) so each can be drawn at its own x.
+ */
+export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle['textAlign'], measure: number, fonts: FontRegistry): SetLine[] {
+  const lines: SetLine[] = [];
+  let start = 0;
+  for (const br of breaks) {
+    while (start < br.end && items[start].kind !== 'box') start++;
+    const endItem = items[br.end];
+    const lastOrForced = endItem.kind === 'penalty' && endItem.penalty === forcedBreak;
+    const justify = align === 'justify' && !lastOrForced;
+    const drafts: Draft[] = [];
+    let current: Draft | undefined;
+    for (let j = start; j < br.end; j++) {
+      const it = items[j];
+      if (it.kind === 'box') {
+        if (it.style === null) {
+          drafts.push({ text: '', style: null, indent: it.width });
+          current = undefined;
+        } else if (current && current.style === it.style && !current.glue) {
+          current.text += it.text;
+        } else {
+          current = { text: it.text, style: it.style };
+          drafts.push(current);
+        }
+      } else if (it.kind === 'glue' && it.style && current) {
+        current.text += it.text;
+        if (justify) current.glue = { stretch: it.stretch, shrink: it.shrink };
+      }
+    }
+    let hyphenated = false;
+    if (endItem.kind === 'penalty' && endItem.hyphen) {
+      const h = endItem.hyphen;
+      if (current && current.style === h.style) current.text += h.text;
+      else drafts.push({ text: h.text, style: h.style });
+      hyphenated = true;
+    }
+    lines.push(placeDrafts(drafts, justify, align, measure, hyphenated, fonts));
+    start = br.end + 1;
+  }
+  return lines;
+}
+
+function placeDrafts(drafts: Draft[], justify: boolean, align: BlockStyle['textAlign'], measure: number, hyphenated: boolean, fonts: FontRegistry): SetLine {
+  const last = drafts[drafts.length - 1];
+  if (last) {
+    last.text = last.text.replace(/ +$/, '');
+    last.glue = undefined;
+  }
+  const widths = drafts.map((d) => (d.style ? glyphWidth(fonts, d.style, d.text) : d.indent ?? 0));
+  const natural = widths.reduce((a, b) => a + b, 0);
+  const glues = drafts.filter((d) => d.glue).map((d) => d.glue!);
+  const adjustments = new Map<Draft['glue'], number>();
+  if (justify && glues.length > 0) {
+    const diff = measure - natural;
+    const total = glues.reduce((s, g) => s + (diff >= 0 ? g.stretch : g.shrink), 0);
+    for (const g of glues) adjustments.set(g, total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / glues.length);
+  }
+  const stretchTotal = [...adjustments.values()].reduce((a, b) => a + b, 0);
+  const width = natural + stretchTotal;
+  let x = align === 'right' && !justify ? measure - width : align === 'center' ? (measure - width) / 2 : 0;
+  const runs: GlyphRun[] = [];
+  let ascent = 0;
+  let descent = 0;
+  drafts.forEach((d, i) => {
+    if (d.style && d.text !== '') {
+      const s = d.style;
+      const run: GlyphRun = { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing: s.letterSpacing, underline: s.underline };
+      if (s.link !== undefined) run.link = s.link;
+      runs.push(run);
+      const m = fonts.metrics(s.face, s.size);
+      ascent = Math.max(ascent, m.ascent);
+      descent = Math.max(descent, m.descent);
+    }
+    x += widths[i] + (d.glue ? adjustments.get(d.glue) ?? 0 : 0);
+  });
+  const spaceStretch = glues.length > 0 ? stretchTotal / glues.length : 0;
+  return { runs, width, ascent, descent, hyphenated, spaceStretch, justified: justify };
+}

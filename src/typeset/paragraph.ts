@@ -1,0 +1,60 @@
+import type { BlockStyle, Inline } from '../document/types.js';
+import { itemise, type TypesetContext } from './itemise.js';
+import { buildItems, fill, forcedBreak, type Item } from './items.js';
+import { breakLines, type BreakOptions, type BrokenLine } from './knuth-plass.js';
+import { setLines, type SetLine } from './lines.js';
+
+/** Quality a first pass without hyphenation must reach to be kept (space ratio 1 + r/2). */
+const firstPassMaxRatio = 0.7; // spaces at most 1.35 × normal
+const firstPassMeanRatio = 0.2; // mean at most 1.10 × normal
+const tolerance = 100; // no space looser than 1.5 × normal
+
+/** Sets a block's inlines into lines of `measure` points (the first indented by text-indent). */
+export function setParagraph(inlines: Inline[], style: BlockStyle, measure: number, ctx: TypesetContext): SetLine[] {
+  const segments = itemise(inlines, style, ctx);
+  if (segments.every((s) => s.text.trim() === '' && s.text !== '\n')) return [];
+  const justify = style.textAlign === 'justify';
+  const centred = style.textAlign === 'center';
+  const em = style.fontSize;
+  const items = buildItems(segments, ctx.fonts, {
+    measure,
+    indent: style.textIndent,
+    justify,
+    hyphens: style.hyphens,
+    // Centred lines share their white space: a finite fill balances a title's lines.
+    fillStretch: centred ? measure : fill,
+  });
+  const ragged = justify ? 0 : centred ? measure / 2 : 3 * em;
+  const pass = (opts: Partial<BreakOptions>) =>
+    breakLines(items, { measure, tolerance, hyphenate: false, raggedStretch: ragged, emergencyStretch: 0, rescue: false, ...opts });
+
+  let breaks = fitsOnOneLine(items, measure) ?? pass({});
+  if (breaks && justify && !goodEnough(items, breaks)) {
+    breaks = pass({ hyphenate: true }) ?? breaks;
+  } else if (!breaks) {
+    breaks = pass({ hyphenate: true });
+  }
+  breaks ??= pass({ hyphenate: true, tolerance: 10000, emergencyStretch: Math.max(3 * em, measure / 10), rescue: true })!;
+  return setLines(items, breaks, style.textAlign, measure, ctx.fonts);
+}
+
+/** The common short case (titles, labels, address lines): no breaking needed. */
+function fitsOnOneLine(items: Item[], measure: number): BrokenLine[] | null {
+  let width = 0;
+  for (let i = 0; i < items.length - 1; i++) {
+    const it = items[i];
+    if (it.kind === 'penalty' && it.penalty === forcedBreak) return null;
+    if (it.kind !== 'penalty') width += it.width;
+  }
+  return width <= measure ? [{ end: items.length - 1, ratio: 0 }] : null;
+}
+
+function goodEnough(items: Item[], breaks: BrokenLine[]): boolean {
+  const ratios = breaks.filter((b) => {
+    const it = items[b.end];
+    return !(it.kind === 'penalty' && it.penalty === forcedBreak);
+  }).map((b) => b.ratio);
+  if (ratios.length === 0) return true;
+  const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+  return Math.max(...ratios) <= firstPassMaxRatio && mean <= firstPassMeanRatio;
+}
