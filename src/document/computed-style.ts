@@ -18,6 +18,9 @@ export interface StyleEnvironment {
   dir: 'ltr' | 'rtl';
 }
 
+/** Removes floating-point dust (10.799999999999999) so dumps and comparisons stay exact. */
+const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
+
 const zeroBox = (): Box => ({ top: 0, right: 0, bottom: 0, left: 0 });
 
 /** CSS initial values; a browser's `medium` font size of 16px is 12pt. */
@@ -86,19 +89,19 @@ function fontSize(value: SpecifiedValues['font-size'], parent: number, rootFontS
 }
 
 export function computeStyle(declared: Declared, parent: ComputedStyle, env: StyleEnvironment): ComputedStyle {
-  const size = pick(declared, 'font-size', true, parent.fontSize, 12, (v) => fontSize(v, parent.fontSize, env.rootFontSize));
+  const size = pick(declared, 'font-size', true, parent.fontSize, 12, (v) => tidy(fontSize(v, parent.fontSize, env.rootFontSize)));
   const length = (value: Length, percentBase = env.containerWidth): number =>
-    resolveLength(value, size, env.rootFontSize, percentBase);
+    tidy(resolveLength(value, size, env.rootFontSize, percentBase));
 
   const lineHeightValue = specified(declared, 'line-height', true);
   let lineHeight: number;
   let lineHeightFactor: number | undefined;
   if (lineHeightValue === 'inherit') {
     lineHeightFactor = parent.lineHeightFactor;
-    lineHeight = lineHeightFactor !== undefined ? lineHeightFactor * size : parent.lineHeight;
+    lineHeight = lineHeightFactor !== undefined ? tidy(lineHeightFactor * size) : parent.lineHeight;
   } else if (lineHeightValue === 'initial' || 'multiplier' in lineHeightValue) {
     lineHeightFactor = lineHeightValue === 'initial' ? 1.2 : lineHeightValue.multiplier;
-    lineHeight = lineHeightFactor * size;
+    lineHeight = tidy(lineHeightFactor * size);
   } else {
     lineHeight = length(lineHeightValue, size);
   }

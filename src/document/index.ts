@@ -52,7 +52,9 @@ export function buildDocument(rendered: RenderedRelease, options: BuildDocumentO
   const styles = createStyleResolver(userAgentStylesheet(), author, env, markupFile, warnings);
   const ctx: BuildContext = { styles, docLang: lang.toLowerCase(), assets: rendered.assets, markupFile, warnings };
 
-  const htmlStyle = html ? styles.styleOf(html, INITIAL_STYLE) : INITIAL_STYLE;
+  // text-align's initial value is `start`, which is the right edge in a right-to-left document.
+  const rootParent: ComputedStyle = dir === 'rtl' ? { ...INITIAL_STYLE, textAlign: 'right' } : INITIAL_STYLE;
+  const htmlStyle = html ? styles.styleOf(html, rootParent) : rootParent;
   env.rootFontSize = htmlStyle.fontSize;
   const bodyStyle: ComputedStyle = body ? styles.styleOf(body, htmlStyle) : htmlStyle;
   const bodyScope: Scope = { style: bodyStyle, lang: ctx.docLang };
