@@ -61,12 +61,13 @@ export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
 }
 
 function report(results: BuildResult[], args: BuildArgs, io: Console, ms: number): void {
-  if (args.json) {
-    for (const r of results) io.out(JSON.stringify(r));
-    return;
-  }
   const c = colours();
+  // With --json stdout carries only the results; the summary still goes to stderr.
   for (const r of results) {
+    if (args.json) {
+      io.out(JSON.stringify(r));
+      continue;
+    }
     for (const e of r.errors) io.err(c.red('error: ') + e);
     if (!args.quiet) for (const w of r.warnings) io.err(c.yellow('warning: ') + w);
     if (!args.quiet) for (const o of r.outputs) io.out(`${r.input} → ${o}`);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { runPool } from '../../src/build/pool.js';
+
+// The worker is plain JS importing the compiled pool (dist/), as a real worker would.
+const workerUrl = new URL('./fixtures/echo-worker.mjs', import.meta.url);
+type Answer = { item: string; doubled?: number; data?: unknown; failed?: string };
+const failed = (item: string, message: string): Answer => ({ item, failed: message });
+
+describe('runPool', () => {
+  it('answers in the order of the items, whatever order the workers finish in', async () => {
+    const items = ['1', '2', '3', '4', '5', '6', '7'];
+    const seen: number[] = [];
+    const answers = await runPool<string, Answer>({ workerUrl, items, jobs: 3, failed, workerData: 'shared', onResult: (_, i) => seen.push(i) });
+    expect(answers.map((a) => a.doubled)).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    expect(answers.every((a) => a.data === 'shared')).toBe(true);
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('costs a throwing job or a dying worker only its own item', async () => {
+    const answers = await runPool<string, Answer>({ workerUrl, items: ['1', 'throw', '2', 'crash', '3', '4'], jobs: 2, failed });
+    expect(answers.map((a) => a.doubled ?? a.failed)).toEqual([2, 'bad item', 4, 'worker stopped (exit code 3)', 6, 8]);
+  });
+
+  it('resolves at once with no items, and works with one worker', async () => {
+    expect(await runPool<string, Answer>({ workerUrl, items: [], jobs: 4, failed })).toEqual([]);
+    const answers = await runPool<string, Answer>({ workerUrl, items: ['5', '6'], jobs: 1, failed });
+    expect(answers.map((a) => a.doubled)).toEqual([10, 12]);
+  });
+});
