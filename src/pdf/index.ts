@@ -1,0 +1,2 @@
+export { drawPdf } from './draw.js';
+export type { PdfMeta } from './types.js';
