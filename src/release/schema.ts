@@ -79,13 +79,25 @@ export const ReleaseSchema: FieldSpec = {
   ],
 };
 
+export interface SchemaPath {
+  path: string;
+  spec: FieldSpec;
+}
+
+let allPaths: readonly SchemaPath[] | undefined;
+
 /** Dotted paths of every field in the schema (`issuer.name`, `contacts.email`), for "belongs under" hints. */
-export function schemaPaths(spec: FieldSpec = ReleaseSchema, prefix = ''): { path: string; spec: FieldSpec }[] {
-  const found: { path: string; spec: FieldSpec }[] = [];
+export function schemaPaths(): readonly SchemaPath[] {
+  allPaths ??= pathsUnder(ReleaseSchema, '');
+  return allPaths;
+}
+
+function pathsUnder(spec: FieldSpec, prefix: string): SchemaPath[] {
+  const found: SchemaPath[] = [];
   for (const child of spec.children ?? []) {
     const path = prefix ? `${prefix}.${child.name}` : child.name;
     found.push({ path, spec: child });
-    found.push(...schemaPaths(child, path));
+    found.push(...pathsUnder(child, path));
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRelease } from '../../src/release/index.js';
+import { closestName, editDistance } from '../../src/release/suggest.js';
 import { errorsOf, kindsOf, VALID_YAML } from './messages.js';
 
 /** VALID_YAML with line `n` (1-based) replaced by `lines`, or removed when `lines` is empty. */
@@ -205,5 +206,16 @@ describe('values that are accepted', () => {
     expect(source.positions['issuer.name[1]']).toEqual({ file: 'x.yaml', line: 4, col: 7 });
     expect(source.positions['title']).toEqual({ file: 'x.yaml', line: 7, col: 1 });
     expect(source.format).toBe('yaml');
+  });
+});
+
+describe('did-you-mean distance', () => {
+  it('counts a transposition as one edit', () => {
+    expect(editDistance('titel', 'title')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(closestName('Titel', ['title', 'subtitle'])).toBe('title');
+    expect(closestName('x', ['id', 'end'])).toBeUndefined();
   });
 });
