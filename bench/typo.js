@@ -21,8 +21,8 @@
 //   Without any such gap, the tightest justified line stands in (said in the output).
 // - Inter-word space: the gaps between word boxes (gaps under 8% of the line height are font
 //   changes inside a word). Largest = the largest line (median of its gaps) over the normal
-//   space; mean = the mean of all gaps on justified lines over the normal space; a loose line
-//   has a ratio above 1.5.
+//   space; mean = the mean of all gaps on justified lines over the normal space; smallest =
+//   the tightest line (below 1 when a tool shrinks spaces); a loose line has a ratio above 1.5.
 // - Hyphenated end: a justified line whose last word ends in a letter and a hyphen (-, U+2010,
 //   soft hyphen), whether the hyphen was inserted or was already in the word (grass-roots).
 //   The longest run counts consecutive hyphenated ends inside one paragraph, across pages too.
@@ -46,6 +46,7 @@ export const REPORT_ROWS = [
   ['normalSpace', 'normal space (pt)', (r) => r.normalSpace.pt],
   ['maxSpace', 'largest space (× normal)'],
   ['meanSpace', 'mean space (× normal)'],
+  ['minSpace', 'smallest space (× normal)'],
   ['looseLines', 'lines looser than 1.5'],
   ['hyphenatedEnds', 'hyphenated line ends'],
   ['longestHyphenRun', 'longest hyphen run'],

@@ -140,6 +140,7 @@ export function measureTypography(pages, { tolerance = 1, looseRatio = 1.5, spac
   const lineRatios = justified.map((line) => ({ line, ratio: median(spacesOf(line)) / space.width }));
   const allRatios = justified.flatMap((line) => spacesOf(line).map((gap) => gap / space.width));
   const loosest = lineRatios.reduce((a, b) => (b.ratio > (a?.ratio ?? -1) ? b : a), null);
+  const tightest = lineRatios.reduce((a, b) => (b.ratio < (a?.ratio ?? Infinity) ? b : a), null);
   const justifiedSet = new Set(justified);
   const isHyphenated = (line) => justifiedSet.has(line) && HYPHEN_END.test(line.words.at(-1).text);
   const { widows, orphans } = widowsAndOrphans(paragraphs);
@@ -151,6 +152,7 @@ export function measureTypography(pages, { tolerance = 1, looseRatio = 1.5, spac
     justifiedLines: justified.length,
     normalSpace: { pt: round(space.width), source: space.source },
     maxSpace: round(loosest?.ratio ?? NaN),
+    minSpace: round(tightest?.ratio ?? NaN),
     meanSpace: round(allRatios.reduce((sum, r) => sum + r, 0) / allRatios.length),
     looseLines: lineRatios.filter((r) => r.ratio > looseRatio).length,
     hyphenatedEnds: justified.filter(isHyphenated).length,

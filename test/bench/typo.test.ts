@@ -56,6 +56,7 @@ describe('typographic report on a hand-made Courier PDF', () => {
   it('measures the spaces of the eight justified lines', () => {
     expect(report.justifiedLines).toBe(8);
     expect(report.maxSpace).toBe(2);
+    expect(report.minSpace).toBe(1);
     // 5 gaps of 1, 5 of 2, 4 of 1.25 and 25 of 1: 45 / 39.
     expect(report.meanSpace).toBe(1.15);
     expect(report.looseLines).toBe(1);
@@ -77,5 +78,27 @@ describe('typographic report on a hand-made Courier PDF', () => {
     const given = typoReport(path, { spaceWidth: 3 });
     expect(given.normalSpace).toEqual({ pt: 3, source: 'given' });
     expect(given.maxSpace).toBe(4);
+  });
+});
+
+describe('typographic report on a WeasyPrint PDF (test/bench/fixtures/orphan-widow.html)', () => {
+  const report = typoReport(join(import.meta.dirname, 'fixtures', 'orphan-widow.pdf'));
+
+  it('finds the orphan and the widow the fixture was made to have', () => {
+    expect(report.details.orphans).toEqual([{ page: 1, text: 'The Sixth Conference of Cell Secretaries of the' }]);
+    expect(report.details.widows).toEqual([{ page: 3, text: 'and development of our country.' }]);
+  });
+
+  it('drops the "Page N of 3" footers', () => {
+    expect(report.details.runningLines).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
+  });
+
+  it("measures Tinos's normal space: 512/2048 em at 12 pt", () => {
+    expect(report.normalSpace.pt).toBe(3);
+  });
+
+  it('counts the hyphenated ends al‐ mem‐ (a run of two) and Confer‐', () => {
+    expect(report.hyphenatedEnds).toBe(3);
+    expect(report.longestHyphenRun).toBe(2);
   });
 });
