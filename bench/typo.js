@@ -85,7 +85,13 @@ function main(argv) {
     console.log('usage: npm run typo -- file.pdf [more.pdf …] [--json] [--space PT] [--tolerance PT]');
     return options.help ? 0 : 2;
   }
-  const named = options.files.map((file) => [file, typoReport(resolve(file), options.measure)]);
+  let named;
+  try {
+    named = options.files.map((file) => [file, typoReport(resolve(file), options.measure)]);
+  } catch (error) {
+    console.error(`typo: ${String(error.stderr || error.message).trim()}`);
+    return 1;
+  }
   if (options.json) {
     const output = named.length === 1 ? named[0][1] : Object.fromEntries(named);
     console.log(JSON.stringify(output, null, 2));

@@ -25,6 +25,7 @@ export function readBboxLayout(pdfPath) {
   return execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdfPath, '-'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
