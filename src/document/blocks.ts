@@ -123,7 +123,7 @@ function imageBlock(element: Element, style: ComputedStyle, ctx: BuildContext): 
     ctx.warnings.push({ file: ctx.markupFile, message: `image '${src}' is not among the release's assets; dropped` });
     return null;
   }
-  const blockStyle = toBlockStyle(style);
+  const blockStyle = { ...toBlockStyle(style) };
   // Width and height attributes are CSS pixels; the style sheet wins over them.
   for (const dimension of ['width', 'height'] as const) {
     const attribute = Number(element.attribs[dimension]);

@@ -36,6 +36,13 @@ function parseStyleAttribute(text: string): InlineStyle {
 }
 
 /**
+ * Elements matched by the same rules under the same parent style share one computed style, within
+ * a document and across documents built from the same sheets: style objects are never mutated.
+ */
+const computedStyles = new WeakMap<ComputedStyle, Map<string, ComputedStyle>>();
+const anonymousStyles = new WeakMap<ComputedStyle, ComputedStyle>();
+
+/**
  * Resolves styles against the user-agent and author sheets. Warnings about `style` attributes
  * are reported once each against `markupFile`.
  */
@@ -47,7 +54,7 @@ export function createStyleResolver(
   warnings: Warning[],
 ): StyleResolver {
   const inlineStyles = new Map<string, InlineStyle>();
-  const anonymous = new WeakMap<ComputedStyle, ComputedStyle>();
+  const envKey = `${env.containerWidth}|${env.dir}|`;
 
   const inlineStyle = (text: string): InlineStyle => {
     let parsed = inlineStyles.get(text);
@@ -61,21 +68,41 @@ export function createStyleResolver(
 
   return {
     styleOf(element, parent) {
-      const declared: Declared = {};
-      for (const rule of matchingRules(ua, element)) Object.assign(declared, rule.normal);
+      const uaRules = matchingRules(ua, element);
       const authorRules = matchingRules(author, element);
+      const styleAttribute = element.attribs.style;
+      // Parsed before the cache lookup so each document reports its own style-attribute warnings.
+      const attribute = styleAttribute ? inlineStyle(styleAttribute) : undefined;
+      let key = `${envKey}${env.rootFontSize}|`;
+      for (const rule of uaRules) key += `${rule.uid},`;
+      for (const rule of authorRules) key += `${rule.uid},`;
+      if (styleAttribute) key += `style:${styleAttribute}`;
+      let byRules = computedStyles.get(parent);
+      if (!byRules) {
+        byRules = new Map();
+        computedStyles.set(parent, byRules);
+      }
+      const cached = byRules.get(key);
+      if (cached) return cached;
+
+      const declared: Declared = {};
+      for (const rule of uaRules) Object.assign(declared, rule.normal);
       for (const rule of authorRules) Object.assign(declared, rule.normal);
-      const attribute = element.attribs.style ? inlineStyle(element.attribs.style) : undefined;
       if (attribute) Object.assign(declared, attribute.normal);
       for (const rule of authorRules) Object.assign(declared, rule.important);
       if (attribute) Object.assign(declared, attribute.important);
-      return computeStyle(declared, parent, env);
+      const style = computeStyle(declared, parent, env);
+      // The root's map outlives every document; edited sheets in a long watch session add keys.
+      if (byRules.size >= 512) byRules.clear();
+      byRules.set(key, style);
+      return style;
     },
     inheritedFrom(parent) {
-      let style = anonymous.get(parent);
+      let style = anonymousStyles.get(parent);
       if (!style) {
+        // Anonymous boxes only inherit, so nothing in the environment changes their style.
         style = computeStyle({ display: 'block' }, parent, env);
-        anonymous.set(parent, style);
+        anonymousStyles.set(parent, style);
       }
       return style;
     },

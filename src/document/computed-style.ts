@@ -143,13 +143,10 @@ export function computeStyle(declared: Declared, parent: ComputedStyle, env: Sty
     letterSpacing: pick(declared, 'letter-spacing', true, parent.letterSpacing, 0, (v) => length(v)),
     textDecoration: parent.textDecoration === 'underline' ? 'underline' : ownDecoration,
     lineHeight,
-    lineHeightFactor,
     textAlign,
     textIndent: pick(declared, 'text-indent', true, parent.textIndent, 0, (v) => length(v)),
     margin: box('margin'),
     padding: box('padding'),
-    borderTop: border('top'),
-    borderBottom: border('bottom'),
     breakBefore: pick(declared, 'break-before', false, parent.breakBefore, 'auto', identity),
     breakAfter: pick(declared, 'break-after', false, parent.breakAfter, 'auto', identity),
     breakInside: pick(declared, 'break-inside', false, parent.breakInside, 'auto', identity),
@@ -157,20 +154,57 @@ export function computeStyle(declared: Declared, parent: ComputedStyle, env: Sty
     orphans: pick(declared, 'orphans', true, parent.orphans, 2, identity),
     hyphens: pick(declared, 'hyphens', true, parent.hyphens, 'manual', identity),
     display: pick(declared, 'display', false, parent.display, 'inline', identity),
-    width: dimension('width', env.containerWidth),
-    height: dimension('height', undefined),
     listStyleType: pick(declared, 'list-style-type', true, parent.listStyleType, 'disc', identity),
   };
-  if (style.lineHeightFactor === undefined) delete style.lineHeightFactor;
-  if (style.borderTop === undefined) delete style.borderTop;
-  if (style.borderBottom === undefined) delete style.borderBottom;
-  if (style.width === undefined) delete style.width;
-  if (style.height === undefined) delete style.height;
+  // Optional fields are only present when set, so dumps and deep equality stay clean.
+  const borderTop = border('top');
+  const borderBottom = border('bottom');
+  const width = dimension('width', env.containerWidth);
+  const height = dimension('height', undefined);
+  if (borderTop) style.borderTop = borderTop;
+  if (borderBottom) style.borderBottom = borderBottom;
+  if (width !== undefined) style.width = width;
+  if (height !== undefined) style.height = height;
+  if (lineHeightFactor !== undefined) style.lineHeightFactor = lineHeightFactor;
   return style;
 }
 
-/** The BlockStyle part of a computed style, as the typesetter receives it. */
+const blockStyles = new WeakMap<ComputedStyle, BlockStyle>();
+
+/** The BlockStyle part of a computed style, as the typesetter receives it; shared, not to be mutated. */
 export function toBlockStyle(style: ComputedStyle): BlockStyle {
-  const { display: _display, listStyleType: _list, lineHeightFactor: _factor, ...block } = style;
+  let block = blockStyles.get(style);
+  if (block) return block;
+  block = {
+    fontFamily: style.fontFamily,
+    fontSize: style.fontSize,
+    fontWeight: style.fontWeight,
+    fontStyle: style.fontStyle,
+    color: style.color,
+    textTransform: style.textTransform,
+    letterSpacing: style.letterSpacing,
+    textDecoration: style.textDecoration,
+    lineHeight: style.lineHeight,
+    textAlign: style.textAlign,
+    textIndent: style.textIndent,
+    margin: style.margin,
+    padding: style.padding,
+    breakBefore: style.breakBefore,
+    breakAfter: style.breakAfter,
+    breakInside: style.breakInside,
+    widows: style.widows,
+    orphans: style.orphans,
+    hyphens: style.hyphens,
+  };
+  if (style.borderTop) block.borderTop = style.borderTop;
+  if (style.borderBottom) block.borderBottom = style.borderBottom;
+  if (style.width !== undefined) block.width = style.width;
+  if (style.height !== undefined) block.height = style.height;
+  // Shared between blocks and between documents: freezing turns a stray mutation into an error.
+  Object.freeze(block.margin);
+  Object.freeze(block.padding);
+  Object.freeze(block.fontFamily);
+  Object.freeze(block);
+  blockStyles.set(style, block);
   return block;
 }

@@ -26,6 +26,9 @@ export interface BuildDocumentOptions {
 /** XHTML parsed leniently, as a browser's HTML parser would, but with `<x/>` closing the element. */
 const PARSE_OPTIONS = { recognizeSelfClosing: true, recognizeCDATA: true };
 
+/** One object, so computed styles under it are shared between right-to-left documents too. */
+const INITIAL_STYLE_RTL: ComputedStyle = { ...INITIAL_STYLE, textAlign: 'right' };
+
 function findElement(nodes: ChildNode[], name: string): Element | undefined {
   for (const node of nodes) if (node instanceof Element && node.name === name) return node;
   return undefined;
@@ -53,7 +56,7 @@ export function buildDocument(rendered: RenderedRelease, options: BuildDocumentO
   const ctx: BuildContext = { styles, docLang: lang.toLowerCase(), assets: rendered.assets, markupFile, warnings };
 
   // text-align's initial value is `start`, which is the right edge in a right-to-left document.
-  const rootParent: ComputedStyle = dir === 'rtl' ? { ...INITIAL_STYLE, textAlign: 'right' } : INITIAL_STYLE;
+  const rootParent = dir === 'rtl' ? INITIAL_STYLE_RTL : INITIAL_STYLE;
   const htmlStyle = html ? styles.styleOf(html, rootParent) : rootParent;
   env.rootFontSize = htmlStyle.fontSize;
   const bodyStyle: ComputedStyle = body ? styles.styleOf(body, htmlStyle) : htmlStyle;

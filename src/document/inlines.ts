@@ -23,6 +23,7 @@ export function textStyleOf(style: ComputedStyle): TextStyle {
       letterSpacing: style.letterSpacing,
       textDecoration: style.textDecoration,
     };
+    Object.freeze(text);
     textStyles.set(style, text);
   }
   return text;

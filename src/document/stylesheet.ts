@@ -16,6 +16,8 @@ export interface StyleRuleEntry {
   specificity: number;
   /** Source order across the whole sheet, the cascade's last tie-breaker. */
   order: number;
+  /** Unique across all sheets, so a set of matched rules can key a cache of computed styles. */
+  uid: number;
   normal: Declared;
   important: Declared;
 }
@@ -51,6 +53,8 @@ function push(map: Map<string, StyleRuleEntry[]>, name: string, entry: StyleRule
   if (list) list.push(entry);
   else map.set(name, [entry]);
 }
+
+let nextUid = 0;
 
 class StylesheetCompiler {
   readonly sheet: CompiledStylesheet;
@@ -131,6 +135,7 @@ class StylesheetCompiler {
         matches: this.compileSelector(text, rule),
         specificity: info.specificity,
         order: this.order++,
+        uid: nextUid++,
         normal,
         important,
       };
