@@ -61,7 +61,8 @@ describe('settingsOf', () => {
   });
 });
 
-describe('pressroom build with a configuration file', () => {
+// Each case runs the CLI several times; a busy machine needs more than the default minute.
+describe('pressroom build with a configuration file', { timeout: 180_000 }, () => {
   it('takes defaults from pressroom.config.yaml, and a flag overrides them', () => {
     const dir = project({ 'a.yaml': releaseYaml('Config'), 'pressroom.config.yaml': 'out: built\nformats: [epub]\njobs: 1\n' });
     expect(runCli(['build', 'a.yaml', '-q'], dir).status).toBe(0);

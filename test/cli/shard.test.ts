@@ -36,7 +36,8 @@ describe('selectShard', () => {
   });
 });
 
-describe('pressroom build --shard', () => {
+// Each case runs the CLI several times; a busy machine needs more than the default minute.
+describe('pressroom build --shard', { timeout: 180_000 }, () => {
   // Invalid releases fail before typesetting, so the shard membership shows in --json at no cost.
   const names = Array.from({ length: 9 }, (_, i) => `item-${i}.yaml`);
   const dir = project(Object.fromEntries(names.map((n) => [n, BAD_RELEASE])));
