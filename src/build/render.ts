@@ -35,8 +35,9 @@ export function renderXhtml(loaded: LoadedRelease, options: RenderOptions = {}):
 /** Typesets a rendered release into pages: the data the PDF is drawn from. */
 export function typesetRelease(rendered: RenderedRelease, options: RenderOptions = {}): Pages {
   const document = buildDocument(rendered, { pageSize: options.pageSize });
-  for (const w of document.warnings) options.onWarning?.(w);
   const pages = typeset(document, loadFontRegistry());
+  // Read after typesetting: running heads add their warnings as each page is set.
+  for (const w of document.warnings) options.onWarning?.(w);
   for (const w of pages.warnings) options.onWarning?.(w);
   return pages;
 }
