@@ -21,6 +21,8 @@ export interface ScalarNode {
    * `address: 14 Harbour Road, #09-02 Tower` means the unit number, not a comment.
    */
   cutByComment?: string;
+  /** The value is the source text itself (a Markdown body), so a character's place can be computed. */
+  verbatim?: boolean;
 }
 
 export interface MapEntry {
@@ -58,6 +60,14 @@ export function describeNode(node: DataNode): string {
     default:
       return 'nothing';
   }
+}
+
+/** The place of `index` within a verbatim value that starts at `start`. */
+export function placeWithin(start: Place, text: string, index: number): Place {
+  const before = text.slice(0, index);
+  const lastBreak = before.lastIndexOf('\n');
+  const breaks = before.split('\n').length - 1;
+  return lastBreak === -1 ? { line: start.line, col: start.col + index } : { line: start.line + breaks, col: index - lastBreak };
 }
 
 /** Maps an offset in a string of lines to a 1-based place; built once per source text. */

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { PressroomErrors } from '../diagnostics.js';
-import { checkReleaseText, checkSize, DEFAULT_MAX_BYTES, type ReleaseCheck, type ReleaseOptions } from './parse.js';
+import { checkReleaseText, checkSize, DEFAULT_MAX_BYTES, formatOf, type ReleaseCheck, type ReleaseOptions } from './parse.js';
 import { Problems } from './problems.js';
 import type { LoadedRelease } from './types.js';
 
@@ -13,6 +13,8 @@ export async function loadRelease(path: string, options: ReleaseOptions = {}): P
 
 /** Like `loadRelease`, but returns the errors (for `pressroom validate`). */
 export async function validateRelease(path: string, options: ReleaseOptions = {}): Promise<ReleaseCheck> {
+  // A file of another kind is named as such before any reading.
+  if (!formatOf(path)) return checkReleaseText('', path, options);
   const problems = new Problems(path);
   const bytes = await readLimited(path, options.maxBytes ?? DEFAULT_MAX_BYTES, problems);
   if (!bytes) return { errors: problems.sorted() };

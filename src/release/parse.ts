@@ -7,7 +7,7 @@ import { parseJson } from './json-source.js';
 import { Problems } from './problems.js';
 import { normaliseLineEnds } from './text.js';
 import type { LoadedRelease, SourceFormat } from './types.js';
-import { checkRelease } from './validate.js';
+import { checkRelease, type Fields } from './validate.js';
 import { parseYaml } from './yaml-source.js';
 
 export interface ReleaseOptions {
@@ -66,10 +66,12 @@ export function checkReleaseText(text: string, path: string, options: ReleaseOpt
 
   const positions: Record<string, SourcePosition> = {};
   const dir = dirname(resolve(path));
-  let fields;
+  let fields: Fields | undefined;
   try {
     const root = parseSource(normaliseLineEnds(content), format, problems);
-    if (root && problems.count === 0) fields = checkRelease(root, { problems, dir, positions });
+    // After a syntax error the tree is not what the user meant; schema errors on it would mislead.
+    const unreadable = problems.errors.some((e) => e.kind === 'syntax' || e.kind === 'limit');
+    if (root && !unreadable) fields = checkRelease(root, { problems, dir, positions });
   } catch (error) {
     // The parsers are iterative or depth-limited; this is a last guard against exhausting the stack.
     if (!(error instanceof RangeError)) throw error;
@@ -100,7 +102,8 @@ function orEmptyMap(root: DataNode | undefined, at: Place): DataNode | undefined
 /** The Markdown after the front matter becomes the `body` field, positioned at its first line. */
 function withMarkdownBody(root: MapNode, body: string, bodyLine: number, problems: Problems): MapNode {
   const inFrontMatter = root.entries.find((entry) => entry.key === 'body');
-  const blankLines = /^(?:[ \t]*\n)*/.exec(body)![0].split('\n').length - 1;
+  const leadingBlank = /^(?:[ \t]*\n)*/.exec(body)![0];
+  const blankLines = leadingBlank.split('\n').length - 1;
   if (inFrontMatter) {
     if (body.trim() !== '') {
       problems.add('schema', 'given both in the front matter and after it', inFrontMatter.keyAt, 'body', 'keep one of the two');
@@ -109,5 +112,6 @@ function withMarkdownBody(root: MapNode, body: string, bodyLine: number, problem
   }
   // An empty body is pointed at the closing fence rather than past the end of the file.
   const at = body.trim() === '' ? { line: bodyLine - 1, col: 1 } : { line: bodyLine + blankLines, col: 1 };
-  return { ...root, entries: [...root.entries, { key: 'body', keyAt: at, value: { type: 'scalar', value: body, text: body, at } }] };
+  const text = body.slice(leadingBlank.length);
+  return { ...root, entries: [...root.entries, { key: 'body', keyAt: at, value: { type: 'scalar', value: text, text, at, verbatim: true } }] };
 }

@@ -1,7 +1,7 @@
 import { codePointName } from './problems.js';
 
-/** Why a string was refused, for the message; `undefined` when it is clean. */
-export function textProblem(text: string): string | undefined {
+/** Why a string was refused, and the index of the character; `undefined` when it is clean. */
+export function textProblem(text: string): { message: string; index: number } | undefined {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff) {
@@ -10,12 +10,12 @@ export function textProblem(text: string): string | undefined {
         i++;
         continue;
       }
-      return `broken character: lone surrogate ${codePointName(code)}`;
+      return { message: `broken character: lone surrogate ${codePointName(code)}`, index: i };
     }
-    if (code >= 0xdc00 && code <= 0xdfff) return `broken character: lone surrogate ${codePointName(code)}`;
+    if (code >= 0xdc00 && code <= 0xdfff) return { message: `broken character: lone surrogate ${codePointName(code)}`, index: i };
     // Tab and newline are the only control characters a release may contain.
     const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
-    if (control && code !== 0x09 && code !== 0x0a) return `control character ${codePointName(code)} is not allowed`;
+    if (control && code !== 0x09 && code !== 0x0a) return { message: `control character ${codePointName(code)} is not allowed`, index: i };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { SourcePosition } from '../diagnostics.js';
-import { describeNode, type DataNode, type MapEntry, type Place } from './data-tree.js';
+import { describeNode, placeWithin, type DataNode, type MapEntry, type Place } from './data-tree.js';
 import { checkImage } from './logo.js';
 import { quote, type Problems } from './problems.js';
 import { ReleaseSchema, schemaPaths, type FieldSpec } from './schema.js';
@@ -175,7 +175,7 @@ function readText(node: DataNode, spec: FieldSpec, path: string, keyAt: Place, c
   }
   const problem = textProblem(raw);
   if (problem) {
-    problems.add('schema', problem, node.at, path);
+    problems.add('schema', problem.message, node.verbatim ? placeWithin(node.at, raw, problem.index) : node.at, path);
     return undefined;
   }
   const text = spec.type === 'markdown' ? markdownBlock(raw) : spec.type === 'inline' ? raw.trim().normalize('NFC') : oneLine(raw);

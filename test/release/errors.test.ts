@@ -107,6 +107,7 @@ const cases: Case[] = [
   },
   { name: 'markdown front matter lines count from the top', path: 'x.md', text: `---\n${changeLine(6).replace('A title', '[A, title]')}\n---\nText.`, expected: ['x.md:6:8: title: expected text, found a list'] },
   { name: 'markdown without body', path: 'x.md', text: `---\n${changeLine(6)}\n---\n`, expected: ['x.md:7:1: body: required field is empty'] },
+  { name: 'control character in a Markdown body, at its place', path: 'x.md', text: `---\n${changeLine(6)}\n---\n\nFirst line.\nSecond \u0007 line.`, expected: ['x.md:10:8: body: control character U+0007 is not allowed'] },
   { name: 'unknown extension', path: 'notes.txt', text: VALID_YAML, expected: ['notes.txt: not a release file (use a .yaml, .yml, .json, .md or .markdown file)'] },
   { name: 'empty text', text: '', expected: ['x.yaml: file is empty'] },
 ];
@@ -151,6 +152,13 @@ describe('every error at once', () => {
       "x.yaml:6:7: lang: 'en_GB' is not a BCP 47 language tag (did you mean 'en-GB'?)",
       "x.yaml:7:10: release: expected 'immediate' or an ISO 8601 date-time, found 'soon' (write 'immediate' or a date-time with a time zone, e.g. 2024-06-03T09:00:00+01:00)",
       'x.yaml:8:7: body: control character U+0001 is not allowed',
+    ]);
+  });
+
+  it('reports a body given twice together with other field errors', () => {
+    expect(errorsOf(`---\n${VALID_YAML}\ntitel: x\n---\nMore text.`, 'x.md')).toEqual([
+      'x.md:7:1: body: given both in the front matter and after it (keep one of the two)',
+      "x.md:8:1: titel: unknown field (did you mean 'title'?)",
     ]);
   });
 

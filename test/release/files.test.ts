@@ -78,6 +78,10 @@ describe('reading files', () => {
     expect(await loadErrors(`${fixtures}/nowhere.yaml`)).toEqual([`${fixtures}/nowhere.yaml: cannot read the file: no such file`]);
   });
 
+  it('names a file of another kind without reading it', async () => {
+    expect(await loadErrors(`${fixtures}/logo/notes.txt`)).toEqual([`${fixtures}/logo/notes.txt: not a release file (use a .yaml, .yml, .json, .md or .markdown file)`]);
+  });
+
   it('loadRelease throws PressroomErrors with every error', async () => {
     const failure = await loadRelease(`${fixtures}/encoding/empty.yaml`).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PressroomErrors);
