@@ -49,7 +49,7 @@ export async function drawPdf(pages: Pages, meta: PdfMeta): Promise<Buffer> {
       tagger.pageArtifact(() => drawCropMarks(doc, page.width, page.height));
     }
     text.fill = null;
-    drawItems(doc, page, text, images);
+    await drawItems(doc, page, text, images);
     tagger.close();
   }
   addOutline(doc, pages, offset);
@@ -58,7 +58,7 @@ export async function drawPdf(pages: Pages, meta: PdfMeta): Promise<Buffer> {
   return written;
 }
 
-function drawItems(doc: PDFKit.PDFDocument, page: Page, text: TextContext, images: ImageContext): void {
+async function drawItems(doc: PDFKit.PDFDocument, page: Page, text: TextContext, images: ImageContext): Promise<void> {
   const { tagger } = text;
   for (const item of page.items) {
     if (item.kind === 'line') {
@@ -68,7 +68,8 @@ function drawItems(doc: PDFKit.PDFDocument, page: Page, text: TextContext, image
       drawRule(doc, item);
     } else {
       tagger.figure(item.struct, item.alt);
-      drawImage(doc, item, images);
+      const embedded = drawImage(doc, item, images);
+      if (embedded) await embedded;
     }
   }
 }

@@ -45,13 +45,30 @@ export interface ImageContext {
   warn: (message: string) => void;
 }
 
-/** Draws a PNG/JPEG as an image XObject, an SVG as vector paths, scaled into the item's box. */
-export function drawImage(doc: PDFKit.PDFDocument, item: ImageItem, context: ImageContext): void {
+/** PDFKit's per-document image registry; `openImage` is how svg-to-pdfkit reaches it too. */
+interface ImageRegistry {
+  openImage(src: string): { imgData?: Uint8Array | null };
+}
+
+/**
+ * Draws a PNG/JPEG as an image XObject, an SVG as vector paths, scaled into the item's box.
+ *
+ * PDFKit decodes PNGs with alpha (or interlaced) on zlib's thread pool and writes the image
+ * objects when that finishes, so two such images could land in either order and the bytes
+ * would differ between runs. The returned promise settles once this image is written (PDFKit
+ * drops `imgData` then); awaiting it before drawing on keeps the output deterministic.
+ */
+export function drawImage(doc: PDFKit.PDFDocument, item: ImageItem, context: ImageContext): Promise<void> | undefined {
   const kind = isSvg(item.path);
   if (!kind.svg) {
     // By path, so PDFKit embeds an image used on several pages once.
     doc.image(item.path, item.x, item.y, { width: item.width, height: item.height });
-    return;
+    const opened = (doc as unknown as ImageRegistry).openImage(item.path);
+    if (!opened.imgData) return undefined;
+    return new Promise((resolve) => {
+      const poll = () => (opened.imgData ? setImmediate(poll) : resolve());
+      setImmediate(poll);
+    });
   }
   SVGtoPDF(doc, kind.text, item.x, item.y, {
     width: item.width,
@@ -69,4 +86,5 @@ export function drawImage(doc: PDFKit.PDFDocument, item: ImageItem, context: Ima
       return '';
     },
   });
+  return undefined;
 }
