@@ -1,0 +1,104 @@
+import { PressroomError } from '../diagnostics.js';
+import type { RenderedRelease } from '../template/types.js';
+import { coverAlt, coverPng, type CoverText } from './cover.js';
+import { subsetFace } from './fonts.js';
+import { DeterministicEPub, type PageChapter } from './generator.js';
+import { bookData, buildTime, type ChapterData } from './metadata.js';
+import { fontUses } from './styles.js';
+import { bookStylesheet, type EmbeddedFont } from './stylesheet.js';
+import { chapterXhtml, contentOpf, tocNcx, tocXhtml } from './templates.js';
+import type { EpubOptions } from './types.js';
+import { parseRelease } from './xhtml.js';
+import { writeZip, zipEntries } from './zip.js';
+
+export type { BundleMeta, EpubOptions } from './types.js';
+
+function chapterFilename(index: number, count: number): string {
+  return count === 1 ? 'release.xhtml' : `release-${String(index + 1).padStart(String(count).length, '0')}.xhtml`;
+}
+
+function coverText(releases: RenderedRelease[], options: EpubOptions): CoverText {
+  const first = releases[0];
+  if (releases.length > 1 && options.bundle) {
+    const issuers = [...new Set(releases.map((r) => r.meta.issuer))];
+    return { issuerLines: options.bundle.publisher ? [options.bundle.publisher] : issuers, title: options.bundle.title, dir: first.dir };
+  }
+  return { issuerLines: first.meta.issuerLines ?? [first.meta.issuer], label: first.meta.label, title: first.meta.title, dir: first.dir };
+}
+
+async function embedFonts(releases: RenderedRelease[], parsed: ReturnType<typeof parseRelease>[], css: string): Promise<EmbeddedFont[]> {
+  const uses = fontUses(parsed.map((p) => ({ dom: p.dom, css })));
+  return Promise.all(uses.map(async (use) => ({ filename: `${use.face.id}.ttf`, data: await subsetFace(use.face, use.chars), use })));
+}
+
+/**
+ * Renders releases into an EPUB 3 (with NCX): one release makes a book, several a bundle with a
+ * chapter per release in the given order. The bytes depend only on the input and the options.
+ */
+export async function renderEpub(releases: RenderedRelease[], options: EpubOptions = {}): Promise<Buffer> {
+  if (!releases.length) throw new PressroomError('schema', 'no release to put into the EPUB', { file: '' });
+  const css = releases[0].template.stylesheet.text;
+  const other = releases.find((r) => r.template.stylesheet.text !== css);
+  if (other) {
+    throw new PressroomError('template', 'a bundle uses one stylesheet: all its releases need the same template', { file: other.template.stylesheet.path });
+  }
+  const parsed = releases.map(parseRelease);
+  const chapters: ChapterData[] = releases.map((release, i) => ({
+    id: `release-${i + 1}`,
+    filename: chapterFilename(i, releases.length),
+    title: release.meta.title,
+    lang: release.lang,
+    dir: release.dir,
+    sections: parsed[i].headings.filter((h) => h.level === 2).map(({ id, text }) => ({ id, text })),
+  }));
+  const book = bookData(releases, parsed, chapters, options);
+  const fonts = await embedFonts(releases, parsed, css);
+  book.fonts = fonts.map((f, i) => ({ id: `font-${i + 1}`, filename: f.filename }));
+
+  const cover = coverText(releases, options);
+  const alt = coverAlt(cover);
+  const pages: PageChapter[] = [
+    {
+      id: 'cover',
+      filename: 'cover.xhtml',
+      title: book.labels.cover,
+      content: '',
+      excludeFromToc: true,
+      beforeToc: true,
+      page: { lang: book.lang, dir: book.dir, title: book.title, bodyAttributes: {}, cover: { extension: 'png', alt } },
+    },
+    ...chapters.map((chapter, i) => ({
+      id: chapter.id,
+      filename: chapter.filename,
+      title: chapter.title,
+      content: parsed[i].bodyContent,
+      page: { lang: chapter.lang, dir: chapter.dir, title: chapter.title, bodyAttributes: parsed[i].bodyAttributes },
+    })),
+  ];
+  const epub = new DeterministicEPub(
+    {
+      title: book.title,
+      author: book.creators,
+      publisher: book.publisher,
+      lang: book.lang,
+      date: book.modified,
+      css: bookStylesheet(css, fonts),
+      cover: new File([coverPng(cover)], 'cover.png', { type: 'image/png' }),
+      prependChapterTitles: false,
+      numberChaptersInTOC: false,
+      tocInTOC: false,
+      contentOPF: contentOpf,
+      chapterXHTML: chapterXhtml,
+      tocXHTML: tocXhtml,
+      tocNCX: tocNcx,
+      verbose: (type, ...args) => {
+        if (type === 'warn') options.onWarning?.({ file: releases[0].template.dir, message: args.map(String).join(' ') });
+      },
+      book,
+    },
+    pages,
+    fonts,
+  );
+  const entries = await zipEntries(await epub.build());
+  return writeZip(entries, buildTime(book.date, options.sourceDateEpoch));
+}

@@ -1,0 +1,179 @@
+import { compile } from 'css-select';
+import type { AnyNode, Document, Element } from 'domhandler';
+import postcss, { type Root } from 'postcss';
+import type { FontFace } from '../fonts/types.js';
+import { familyCovers, findFamily, pickFace } from './fonts.js';
+
+/** One embedded face: the characters it draws and the font-family names that reach it. */
+export interface FaceUse {
+  face: FontFace;
+  /** The names as the stylesheet writes them; each gets an `@font-face` rule. */
+  names: Set<string>;
+  chars: Set<number>;
+}
+
+interface FontStyle {
+  families: string[];
+  weight: number;
+  style: 'normal' | 'italic';
+}
+
+interface Declaration {
+  prop: 'font-family' | 'font-weight' | 'font-style' | 'content';
+  value: string;
+  rank: number[];
+}
+
+const GENERIC = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'math', 'emoji', 'fangsong', 'inherit', 'initial', 'unset']);
+const BOLD_TAGS = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'dt']);
+const ITALIC_TAGS = new Set(['i', 'em', 'cite', 'var', 'dfn', 'address']);
+/** Drawn by readers without being in the text: hyphenation, list markers, quotes. */
+const ALWAYS = ' \u00a0-\u2010\u2013\u2014\u2018\u2019\u201c\u201d.0123456789';
+
+const parsedSheets = new Map<string, Root>();
+function parseSheet(css: string): Root {
+  let root = parsedSheets.get(css);
+  if (!root) parsedSheets.set(css, (root = postcss.parse(css)));
+  return root;
+}
+
+/** (ids, classes/attributes/pseudo-classes, types): enough to order the rules that set fonts. */
+function specificity(selector: string): number[] {
+  const s = selector.replace(/\[[^\]]*\]/g, ' .a ');
+  const ids = (s.match(/#[\w-]+/g) ?? []).length;
+  const classes = (s.match(/\.[\w-]+|:(?!:)[\w-]+/g) ?? []).length;
+  const types = (s.match(/(^|[\s>+~(])[a-z][\w-]*/gi) ?? []).length;
+  return [ids, classes, types];
+}
+
+function compareRank(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Declarations of the font properties per element, in cascade order (lowest first). */
+function matchDeclarations(css: string, dom: Document): Map<Element, Declaration[]> {
+  const byElement = new Map<Element, Declaration[]>();
+  let order = 0;
+  parseSheet(css).walkRules((rule) => {
+    const parent = rule.parent;
+    if (parent?.type === 'atrule' && !/^media$/i.test((parent as { name: string }).name)) return;
+    if (parent?.type === 'atrule' && /^\s*print\s*$/i.test((parent as { params: string }).params)) return;
+    const decls = rule.nodes.flatMap((n) =>
+      n.type === 'decl' && ['font-family', 'font-weight', 'font-style', 'content'].includes(n.prop.toLowerCase())
+        ? [{ prop: n.prop.toLowerCase() as Declaration['prop'], value: n.value, important: n.important }]
+        : [],
+    );
+    if (!decls.length) return;
+    for (const selector of rule.selectors) {
+      const pseudoElement = /::?(before|after|marker|first-letter|first-line)\b/i.test(selector);
+      const base = selector.replace(/::?(before|after|marker|first-letter|first-line)\b/gi, '').trim() || '*';
+      let matches: Element[];
+      try {
+        const query = compile<AnyNode, Element>(base, { xmlMode: true });
+        matches = collectElements(dom).filter((el) => query(el));
+      } catch {
+        continue; // selectors css-select does not know cannot style our text either way
+      }
+      const spec = specificity(base);
+      order++;
+      for (const el of matches) {
+        const list = byElement.get(el) ?? [];
+        for (const d of decls) {
+          if (pseudoElement && d.prop !== 'content') continue;
+          list.push({ prop: d.prop, value: d.value, rank: [d.important ? 1 : 0, ...spec, order] });
+        }
+        byElement.set(el, list);
+      }
+    }
+  });
+  for (const list of byElement.values()) list.sort((a, b) => compareRank(a.rank, b.rank));
+  return byElement;
+}
+
+const elementLists = new WeakMap<Document, Element[]>();
+function collectElements(dom: Document): Element[] {
+  let list = elementLists.get(dom);
+  if (list) return list;
+  list = [];
+  const walk = (nodes: AnyNode[]) => {
+    for (const n of nodes) if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
+      list!.push(n as Element);
+      walk((n as Element).children);
+    }
+  };
+  walk(dom.children);
+  elementLists.set(dom, list);
+  return list;
+}
+
+function parseFamilies(value: string): string[] {
+  return value.split(',').map((f) => f.trim().replace(/^["']|["']$/g, '').trim()).filter(Boolean);
+}
+
+function parseWeight(value: string, inherited: number): number {
+  const v = value.trim().toLowerCase();
+  if (v === 'bold') return 700;
+  if (v === 'normal') return 400;
+  if (v === 'bolder') return inherited < 600 ? 700 : 900;
+  if (v === 'lighter') return 400;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : inherited;
+}
+
+/** Adds the characters of `text` to the face the reader would draw each one with. */
+function assign(text: string, style: FontStyle, uses: Map<string, FaceUse>): void {
+  const names = style.families.filter((n) => !GENERIC.has(n.toLowerCase()));
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || cp === 0xad) continue;
+    const variants = new Set([cp, ch.toUpperCase().codePointAt(0)!, ch.toLowerCase().codePointAt(0)!]);
+    for (const name of names) {
+      const family = findFamily(name);
+      if (!family || !familyCovers(family, cp)) continue;
+      const face = pickFace(family, style.weight, style.style);
+      let use = uses.get(face.id);
+      if (!use) uses.set(face.id, (use = { face, names: new Set(), chars: new Set(ALWAYS.split('').map((c) => c.codePointAt(0)!)) }));
+      use.names.add(name);
+      for (const v of variants) use.chars.add(v);
+      break;
+    }
+  }
+}
+
+/**
+ * A small cascade of font-family, font-weight and font-style over the document, telling which
+ * faces of the declared families draw which characters, so only those are embedded.
+ */
+export function fontUses(documents: { dom: Document; css: string }[]): FaceUse[] {
+  const uses = new Map<string, FaceUse>();
+  for (const { dom, css } of documents) {
+    const declarations = matchDeclarations(css, dom);
+    const visit = (nodes: AnyNode[], inherited: FontStyle) => {
+      for (const node of nodes) {
+        if (node.type === 'text') {
+          assign(node.data, inherited, uses);
+          continue;
+        }
+        if (node.type !== 'tag') continue;
+        const el = node as Element;
+        const name = el.name.toLowerCase();
+        if (name === 'head') continue;
+        const style = { ...inherited };
+        if (BOLD_TAGS.has(name)) style.weight = 700;
+        if (ITALIC_TAGS.has(name)) style.style = 'italic';
+        const generated: string[] = [];
+        for (const d of declarations.get(el) ?? []) {
+          if (d.prop === 'font-family') style.families = parseFamilies(d.value);
+          else if (d.prop === 'font-weight') style.weight = parseWeight(d.value, inherited.weight);
+          else if (d.prop === 'font-style') style.style = /italic|oblique/i.test(d.value) ? 'italic' : 'normal';
+          else generated.push(...(d.value.match(/"[^"]*"|'[^']*'/g) ?? []).map((s) => s.slice(1, -1)));
+        }
+        if (generated.length) assign(generated.join(''), style, uses);
+        visit(el.children, style);
+      }
+    };
+    visit(dom.children, { families: ['serif'], weight: 400, style: 'normal' });
+  }
+  return [...uses.values()].sort((a, b) => (a.face.id < b.face.id ? -1 : a.face.id > b.face.id ? 1 : 0));
+}
