@@ -48,6 +48,19 @@ export function isUnhyphenatableToken(token: string): boolean {
  * punctuation is skipped). Words are hyphenated lazily and cached per language.
  */
 export function hyphenationPoints(word: string, lang: string): number[] {
+  let cache = wordCache.get(lang);
+  if (!cache) wordCache.set(lang, (cache = new Map()));
+  let points = cache.get(word);
+  if (!points) {
+    points = findPoints(word, lang);
+    cache.set(word, points);
+  }
+  return points;
+}
+
+const wordCache = new Map<string, Map<string, number[]>>();
+
+function findPoints(word: string, lang: string): number[] {
   const match = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
   if (!match) return [];
   const [, lead, core] = match;

@@ -69,3 +69,4 @@ function facesUsed(pages: Page[]): FontFace[] {
   }
   return [...seen.values()];
 }
+export { spaceRatio, spacingStats, type SpacingStats } from './quality.js';

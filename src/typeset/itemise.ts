@@ -39,10 +39,29 @@ export function runStyle(face: FontFace, size: number, color: string, letterSpac
 }
 
 /** Characters that are never drawn, so need no glyph: they only mark break opportunities. */
-export const invisible = /[\u00AD\u200B\u2060\uFEFF\n]/;
+function isInvisible(cp: number): boolean {
+  return cp === 0x0a || cp === 0xad || cp === 0x200b || cp === 0x2060 || cp === 0xfeff;
+}
+
 /** Characters that stay in the face of what they attach to: marks, joiners, variation selectors. */
-const attaching = /[\p{M}\u200C\u200D\uFE00-\uFE0F]/u;
+function isAttaching(cp: number): boolean {
+  return cp >= 0x300 && (cp === 0x200c || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || /\p{M}/u.test(String.fromCodePoint(cp)));
+}
+
+function isSpace(cp: number): boolean {
+  return cp === 0x20 || cp === 0xa0 || cp === 0x09 || cp === 0x3000;
+}
+
 const space = /[\s\u00A0]/;
+
+/** The face chosen for each character, per resolved chain (chains are cached by the registry). */
+const chosenFaces = new WeakMap<FontFace[], Map<number, FontFace | null>>();
+
+function faceCache(faces: FontFace[]): Map<number, FontFace | null> {
+  let map = chosenFaces.get(faces);
+  if (!map) chosenFaces.set(faces, (map = new Map()));
+  return map;
+}
 
 export function applyTransform(text: string, transform: TextStyle['textTransform'], lang: string, previous: string): string {
   switch (transform) {
@@ -94,22 +113,27 @@ export function itemise(inlines: Inline[], blockStyle: TextStyle, ctx: TypesetCo
       }
       start = end;
     };
+    const chosen = faceCache(faces);
     for (let i = 0; i < text.length; ) {
       const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
+      const width = cp > 0xffff ? 2 : 1;
       let face: FontFace;
-      if (current && (attaching.test(ch) || invisible.test(ch) || (space.test(ch) && ctx.fonts.hasGlyph(current, cp)))) {
+      if (current && (isInvisible(cp) || isAttaching(cp) || (isSpace(cp) && ctx.fonts.hasGlyph(current, cp)))) {
         face = current;
       } else {
-        const found = ctx.fonts.faceFor(faces, cp);
-        if (!found && !invisible.test(ch) && !attaching.test(ch)) ctx.missingGlyph(cp, faces[0]);
+        let found = chosen.get(cp);
+        if (found === undefined) {
+          found = ctx.fonts.faceFor(faces, cp) ?? null;
+          chosen.set(cp, found);
+        }
+        if (!found && !isInvisible(cp) && !isAttaching(cp)) ctx.missingGlyph(cp, faces[0]);
         face = found ?? faces[0];
       }
       if (face !== current) {
         flush(i);
         current = face;
       }
-      i += ch.length;
+      i += width;
     }
     flush(text.length);
     previous = text[text.length - 1];

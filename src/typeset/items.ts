@@ -44,7 +44,8 @@ const emergencyCharPenalty = 1000;
 
 const hyphenLike = /[-\u2010\u2013]$/;
 const ideographic = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
-const dropped = /[\u00AD\u200B\u2060\uFEFF]/g;
+const dropped = /[\u00AD\u200B\u2060\uFEFF]/;
+const droppedAll = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): number {
   if (text === '') return 0;
@@ -132,25 +133,31 @@ function pushWord(
     pieces.push({ text: text.slice(i, j), style: segments[seg].style, lang: segments[seg].lang, offset: i });
     i = j;
   }
-  const wordText = text.slice(start, end).replace(dropped, '');
-  if (wordText === '') return;
-  const total = pieces.reduce((w, p) => w + glyphWidth(fonts, p.style, p.text.replace(dropped, '')), 0);
+  const hasDropped = dropped.test(text.slice(start, end));
+  const clean = (t: string) => (hasDropped ? t.replace(droppedAll, '') : t);
+  let total = 0;
+  for (const p of pieces) total += glyphWidth(fonts, p.style, clean(p.text));
+  if (total === 0 && clean(text.slice(start, end)) === '') return;
   if (total > opts.measure - Math.max(0, opts.indent)) {
-    pushCharacters(items, pieces, fonts);
+    pushCharacters(items, pieces.map((p) => ({ text: clean(p.text), style: p.style })), fonts);
     return;
   }
-  const hyphenate = opts.hyphens === 'auto' && noHyphens[start] === 0;
+  const hyphenate = opts.hyphens === 'auto' && noHyphens[start] === 0 && !hasDropped;
   for (const piece of pieces) {
-    const clean = piece.text.replace(dropped, '');
-    const points = hyphenate && piece.text === clean ? hyphenationPoints(clean, piece.lang) : [];
+    const points = hyphenate ? hyphenationPoints(piece.text, piece.lang) : [];
+    if (points.length === 0) {
+      const t = clean(piece.text);
+      items.push({ kind: 'box', width: glyphWidth(fonts, piece.style, t), text: t, style: piece.style });
+      continue;
+    }
     let from = 0;
     let before = 0;
-    for (const at of [...points, clean.length]) {
+    for (const at of [...points, piece.text.length]) {
       // Widths from prefixes, so the pieces of an unbroken word add up to the word as shaped.
-      const upTo = glyphWidth(fonts, piece.style, clean.slice(0, at));
-      items.push({ kind: 'box', width: upTo - before, text: clean.slice(from, at), style: piece.style });
-      if (at < clean.length) {
-        const hyphenWidth = glyphWidth(fonts, piece.style, clean.slice(0, at) + '-') - upTo;
+      const upTo = glyphWidth(fonts, piece.style, piece.text.slice(0, at));
+      items.push({ kind: 'box', width: upTo - before, text: piece.text.slice(from, at), style: piece.style });
+      if (at < piece.text.length) {
+        const hyphenWidth = glyphWidth(fonts, piece.style, piece.text.slice(0, at) + '-') - upTo;
         items.push({ kind: 'penalty', width: hyphenWidth, penalty: hyphenPenalty, flagged: true, auto: true, hyphen: { text: '-', style: piece.style } });
       }
       from = at;
@@ -163,7 +170,7 @@ function pushWord(
 function pushCharacters(items: Item[], pieces: { text: string; style: RunStyle }[], fonts: FontRegistry): void {
   let first = true;
   for (const piece of pieces) {
-    for (const cluster of piece.text.replace(dropped, '').match(/\P{M}\p{M}*/gu) ?? []) {
+    for (const cluster of piece.text.match(/\P{M}\p{M}*/gu) ?? []) {
       if (!first) items.push({ kind: 'penalty', width: 0, penalty: emergencyCharPenalty, flagged: false });
       items.push({ kind: 'box', width: glyphWidth(fonts, piece.style, cluster), text: cluster, style: piece.style });
       first = false;

@@ -14,14 +14,17 @@ export interface BreakOptions {
   rescue: boolean;
 }
 
-const linePenalty = 10;
-const flaggedDemerits = 3000;
-const fitnessDemerits = 3000;
-const finalHyphenDemerits = 5000;
+/** Demerits of the paragraph's shape (TeX's \linepenalty, \doublehyphendemerits, \adjdemerits, \finalhyphendemerits). */
+export const shape = {
+  linePenalty: 10,
+  flaggedDemerits: 3000,
+  fitnessDemerits: 3000,
+  finalHyphenDemerits: 5000,
+};
 const maxHyphenatedLines = 2;
 const infiniteBadness = 10000;
 
-/** One line of a chosen break sequence: it ends at item `end`, set at adjustment `ratio`. */
+/** One line of a chosen break sequence: it ends at item `end`, set at adjustment `ratio` (stretch or shrink used / available). */
 export interface BrokenLine {
   end: number;
   ratio: number;
@@ -40,8 +43,9 @@ interface Node {
 }
 
 export function badness(ratio: number): number {
-  if (ratio === Infinity || ratio === -Infinity) return infiniteBadness;
-  return Math.min(infiniteBadness, 100 * Math.abs(ratio) ** 3);
+  const r = Math.abs(ratio);
+  const b = 100 * r * r * r;
+  return b > infiniteBadness ? infiniteBadness : b;
 }
 
 function fitnessClass(ratio: number): number {
@@ -60,6 +64,7 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
   let width = 0;
   let stretch = 0;
   let shrink = 0;
+  const best: (Node | undefined)[] = new Array(4 * (maxHyphenatedLines + 1)).fill(undefined);
 
   const tryBreak = (i: number) => {
     const item = items[i];
@@ -67,7 +72,8 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
     const flagged = item.kind === 'penalty' && item.flagged;
     const forced = penalty === forcedBreak;
     const extraWidth = item.kind === 'penalty' ? item.width : 0;
-    const best: (Node | undefined)[] = [];
+    best.fill(undefined);
+    let bestCount = 0;
     const survivors: Node[] = [];
     let dropped: Node | undefined;
     for (const a of active) {
@@ -85,22 +91,25 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
       const bad = badness(ratio);
       if (bad > opts.tolerance) continue;
       if (flagged && a.hyphens >= maxHyphenatedLines) continue;
-      let demerits = (linePenalty + bad) ** 2;
+      let demerits = (shape.linePenalty + bad) ** 2;
       if (penalty > 0) demerits += penalty ** 2;
       else if (penalty > forcedBreak) demerits -= penalty ** 2;
-      if (flagged && a.hyphens > 0) demerits += flaggedDemerits;
-      if (forced && a.hyphens > 0) demerits += finalHyphenDemerits;
+      if (flagged && a.hyphens > 0) demerits += shape.flaggedDemerits;
+      if (forced && a.hyphens > 0) demerits += shape.finalHyphenDemerits;
       const fitness = fitnessClass(ratio);
-      if (Math.abs(fitness - a.fitness) > 1) demerits += fitnessDemerits;
+      if (Math.abs(fitness - a.fitness) > 1) demerits += shape.fitnessDemerits;
       const hyphens = flagged ? a.hyphens + 1 : 0;
       const key = fitness * (maxHyphenatedLines + 1) + hyphens;
       const total = a.demerits + demerits;
+      if (!best[key]) bestCount++;
       if (!best[key] || total < best[key]!.demerits) {
-        best[key] = { pos: i, fitness, hyphens, width: 0, stretch: 0, shrink: 0, demerits: total, ratio, prev: a };
+        // The ratio reported is the real one: emergency stretch only eases the badness.
+        const real = opts.emergencyStretch > 0 && length < opts.measure ? (opts.measure - length) / (lineStretch - opts.emergencyStretch) : ratio;
+        best[key] = { pos: i, fitness, hyphens, width: 0, stretch: 0, shrink: 0, demerits: total, ratio: real, prev: a };
       }
     }
     active = survivors;
-    const found = best.filter((n): n is Node => n !== undefined);
+    const found = bestCount > 0 ? best.filter((n): n is Node => n !== undefined) : [];
     if (found.length === 0 && active.length === 0 && opts.rescue && dropped) {
       found.push({ pos: i, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, demerits: dropped.demerits + infiniteBadness ** 2, ratio: -1, prev: dropped });
     }

@@ -52,7 +52,12 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
           current = { text: it.text, style: it.style };
           drafts.push(current);
         }
-      } else if (it.kind === 'glue' && it.style && current) {
+      } else if (it.kind === 'glue' && it.style) {
+        // A space belongs to its own inline: a link or underline does not run on past the word.
+        if (!current || current.style !== it.style || current.glue) {
+          current = { text: '', style: it.style };
+          drafts.push(current);
+        }
         current.text += it.text;
         if (justify) current.glue = { stretch: it.stretch, shrink: it.shrink };
       }

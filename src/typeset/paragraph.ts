@@ -7,7 +7,8 @@ import { setLines, type SetLine } from './lines.js';
 /** Quality a first pass without hyphenation must reach to be kept (space ratio 1 + r/2). */
 const firstPassMaxRatio = 0.7; // spaces at most 1.35 × normal
 const firstPassMeanRatio = 0.2; // mean at most 1.10 × normal
-const tolerance = 100; // no space looser than 1.5 × normal
+const strictTolerance = 35; // first try: no space looser than 1.35 × normal
+const tolerance = 100; // then: no space looser than 1.5 × normal
 
 /** Sets a block's inlines into lines of `measure` points (the first indented by text-indent). */
 export function setParagraph(inlines: Inline[], style: BlockStyle, measure: number, ctx: TypesetContext): SetLine[] {
@@ -21,20 +22,26 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     indent: style.textIndent,
     justify,
     hyphens: style.hyphens,
-    // Centred lines share their white space: a finite fill balances a title's lines.
-    fillStretch: centred ? measure : fill,
+    // A centred last line gets no more room than the others: a title's lines come out balanced.
+    fillStretch: centred ? 0 : fill,
   });
-  const ragged = justify ? 0 : centred ? measure / 2 : 3 * em;
+  const ragged = justify ? 0 : centred ? measure : 3 * em;
   const pass = (opts: Partial<BreakOptions>) =>
     breakLines(items, { measure, tolerance, hyphenate: false, raggedStretch: ragged, emergencyStretch: 0, rescue: false, ...opts });
 
-  let breaks = fitsOnOneLine(items, measure) ?? pass({});
-  if (breaks && justify && !goodEnough(items, breaks)) {
-    breaks = pass({ hyphenate: true }) ?? breaks;
-  } else if (!breaks) {
-    breaks = pass({ hyphenate: true });
+  let breaks = fitsOnOneLine(items, measure);
+  if (!breaks) {
+    const first = pass({ tolerance: strictTolerance });
+    if (first && (!justify || goodEnough(items, first))) breaks = first;
   }
-  breaks ??= pass({ hyphenate: true, tolerance: 10000, emergencyStretch: Math.max(3 * em, measure / 10), rescue: true })!;
+  breaks ??= pass({ hyphenate: true, tolerance: strictTolerance }) ?? pass({ hyphenate: true });
+  if (!breaks) {
+    // Last resort: any lines at all. Emergency stretch spreads looseness over more lines; keep
+    // whichever of the two leaves the loosest line tighter.
+    const plain = pass({ hyphenate: true, tolerance: 10000, rescue: true })!;
+    const spread = pass({ hyphenate: true, tolerance: 10000, rescue: true, emergencyStretch: em })!;
+    breaks = loosest(items, spread) < loosest(items, plain) ? spread : plain;
+  }
   return setLines(items, breaks, style.textAlign, measure, ctx.fonts);
 }
 
@@ -49,11 +56,22 @@ function fitsOnOneLine(items: Item[], measure: number): BrokenLine[] | null {
   return width <= measure ? [{ end: items.length - 1, ratio: 0 }] : null;
 }
 
+/** Ratios of the lines that are justified (not ended by a forced break or the paragraph's end). */
+function justifiedRatios(items: Item[], breaks: BrokenLine[]): number[] {
+  return breaks
+    .filter((b) => {
+      const it = items[b.end];
+      return !(it.kind === 'penalty' && it.penalty === forcedBreak);
+    })
+    .map((b) => b.ratio);
+}
+
+function loosest(items: Item[], breaks: BrokenLine[]): number {
+  return Math.max(0, ...justifiedRatios(items, breaks).map((r) => (Number.isFinite(r) ? r : 1e9)));
+}
+
 function goodEnough(items: Item[], breaks: BrokenLine[]): boolean {
-  const ratios = breaks.filter((b) => {
-    const it = items[b.end];
-    return !(it.kind === 'penalty' && it.penalty === forcedBreak);
-  }).map((b) => b.ratio);
+  const ratios = justifiedRatios(items, breaks);
   if (ratios.length === 0) return true;
   const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
   return Math.max(...ratios) <= firstPassMaxRatio && mean <= firstPassMeanRatio;
