@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { BuildOptions, BuildResult, RenderedOutputs } from './index.js';
@@ -94,6 +95,17 @@ export function serveJobs<T, R>(work: (item: T, data: unknown) => Promise<R>): v
       port.postMessage({ id, error: message } satisfies AnswerMessage<R>);
     }
   });
+}
+
+/** Inputs a worker should have to itself before starting it pays for loading fonts again. */
+export const INPUTS_PER_WORKER = 4;
+
+/**
+ * Worker threads for a batch when `--jobs` is not given: one per CPU, but each worker's first
+ * release costs seconds of font loading and warm-up, so small batches get fewer (1: none).
+ */
+export function defaultJobs(inputs: number, cpus = availableParallelism()): number {
+  return Math.max(1, Math.min(cpus, Math.ceil(inputs / INPUTS_PER_WORKER)));
 }
 
 /**

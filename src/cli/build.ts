@@ -1,5 +1,6 @@
 import { build, expandInputs, parseShard, selectShard, type BuildOptions, type BuildResult, type OutputFormat } from '../build/index.js';
 import { colours, type Console } from './output.js';
+import { defaultJobs } from '../build/pool.js';
 import { Progress } from './progress.js';
 
 export interface BuildArgs {
@@ -32,8 +33,7 @@ export function checkFormats(format: string[]): OutputFormat[] {
 /** `pressroom build`: returns the exit status (0 all built, 1 some input failed). */
 export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
   const formats = checkFormats(args.format);
-  const jobs = args.jobs ?? 1;
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${args.jobs}: use a whole number, at least 1`);
+  if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError(`--jobs ${args.jobs}: use a whole number, at least 1`);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   if (shard && 'error' in shard) throw new UsageError(shard.error);
   if (args.bundle !== undefined && !/^[^/\\.][^/\\]*$/.test(args.bundle)) throw new UsageError(`--bundle '${args.bundle}': give a file name without a folder`);
@@ -53,6 +53,7 @@ export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
     results.push(...(await buildBundle(files, args.bundle, options)));
   } else {
     const progress = new Progress(files.length, process.stderr, !args.quiet);
+    const jobs = args.jobs ?? defaultJobs(files.length);
     results.push(...(await build(files, { ...options, jobs, onResult: (r) => progress.tick(r.errors.length === 0) })));
     progress.finish();
   }

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { closestName } from '../release/suggest.js';
@@ -129,7 +128,8 @@ export function settingsOf(flags: BuildFlags, config: Config) {
     format: flags.format ?? config.formats ?? ['pdf,epub'],
     out: flags.out ?? config.out ?? 'output',
     pageSize: flags.pageSize ?? config.pageSize,
-    jobs: flags.jobs ?? config.jobs ?? availableParallelism(),
+    // Left undefined when neither says: the build then picks by the size of the batch.
+    jobs: flags.jobs ?? config.jobs,
     printMarks: flags.printMarks ?? config.printMarks ?? false,
   };
 }

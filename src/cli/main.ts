@@ -26,7 +26,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
           .option('print-marks', { type: 'boolean', describe: 'crop marks and 3 mm bleed' })
           .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU]' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU, fewer for small batches]' })
           .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
           .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
           .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' })

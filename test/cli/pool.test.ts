@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../src/build/pool.js';
+import { defaultJobs, runPool } from '../../src/build/pool.js';
 
 // The worker is plain JS importing the compiled pool (dist/), as a real worker would.
 const workerUrl = new URL('./fixtures/echo-worker.mjs', import.meta.url);
@@ -25,5 +25,14 @@ describe('runPool', () => {
     expect(await runPool<string, Answer>({ workerUrl, items: [], jobs: 4, failed })).toEqual([]);
     const answers = await runPool<string, Answer>({ workerUrl, items: ['5', '6'], jobs: 1, failed });
     expect(answers.map((a) => a.doubled)).toEqual([10, 12]);
+  });
+});
+
+describe('defaultJobs', () => {
+  it('starts a worker per CPU only when each gets a few inputs, and none for a handful', () => {
+    expect(defaultJobs(1, 8)).toBe(1);
+    expect(defaultJobs(4, 8)).toBe(1);
+    expect(defaultJobs(5, 8)).toBe(2);
+    expect(defaultJobs(1000, 8)).toBe(8);
   });
 });
