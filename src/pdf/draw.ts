@@ -39,8 +39,8 @@ export async function drawPdf(pages: Pages, meta: PdfMeta): Promise<Buffer> {
   const metrics = registerFaces(doc, facesOf(pages));
   const tagger = new Tagger(doc, pages.structure, options.lang);
   const text: TextContext = { doc, tagger, metrics, fill: null };
-  const images: ImageContext = { svgFont: pages.fonts[0]?.id, warn: meta.warn ?? (() => {}) };
   const offset = meta.printMarks ? SLUG : 0;
+  const images: ImageContext = { svgFont: pages.fonts[0]?.id, warn: meta.warn ?? (() => {}), offset };
   for (const page of pages.pages) {
     doc.addPage({ size: [page.width + 2 * offset, page.height + 2 * offset], margin: 0 });
     if (offset > 0) {
@@ -67,7 +67,9 @@ async function drawItems(doc: PDFKit.PDFDocument, page: Page, text: TextContext,
       tagger.artifact(item.artifact ?? 'layout');
       drawRule(doc, item);
     } else {
-      tagger.figure(item.struct, item.alt);
+      // PDFKit flips the box with the media height, so it is given in media coordinates.
+      const [x, y] = [item.x + images.offset, item.y + images.offset];
+      tagger.figure(item.struct, item.alt, [x, y, x + item.width, y + item.height]);
       const embedded = drawImage(doc, item, images);
       if (embedded) await embedded;
     }

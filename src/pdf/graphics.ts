@@ -43,6 +43,8 @@ export interface ImageContext {
   /** The face SVG text is set in (never a standard font), or undefined when there is none. */
   svgFont: string | undefined;
   warn: (message: string) => void;
+  /** Where the trim sits in the media (print marks), for figure bounding boxes. */
+  offset: number;
 }
 
 /** PDFKit's per-document image registry; `openImage` is how svg-to-pdfkit reaches it too. */

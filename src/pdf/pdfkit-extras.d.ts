@@ -23,6 +23,11 @@ declare namespace PDFKit {
 }
 
 declare namespace PDFKit.Mixins {
+  interface StructureElementOptions {
+    /** Layout attribute BBox: [left, top, right, bottom] in page units from the top-left. */
+    bbox?: [number, number, number, number];
+  }
+
   interface AnnotationOption {
     /** Structure element (a Link) that the annotation belongs to: PDFKit adds the OBJR and StructParent. */
     structParent?: PDFStructureElement;

@@ -43,17 +43,17 @@ export class Tagger {
   }
 
   /** Tags what follows as content of block `index`, continuing the open sequence if it is the same block. */
-  content(index: number, alt?: string): void {
+  content(index: number, alt?: string, bbox?: [number, number, number, number]): void {
     if (this.open?.kind === 'struct' && this.open.index === index) return;
     this.close();
-    const element = this.element(index, alt);
+    const element = this.element(index, alt, bbox);
     element.add(this.doc.markStructureContent(this.role(index)));
     this.open = { kind: 'struct', index };
   }
 
   /** Tags an image as a Figure with its alt text; one with no alt text is decorative, an artifact. */
-  figure(index: number, alt: string): void {
-    if (this.structure[index]?.alt || alt) this.content(index, alt);
+  figure(index: number, alt: string, bbox: [number, number, number, number]): void {
+    if (this.structure[index]?.alt || alt) this.content(index, alt, bbox);
     else this.artifact('layout');
   }
 
@@ -109,7 +109,8 @@ export class Tagger {
     return node ? node.role : 'P';
   }
 
-  private element(index: number, alt?: string, depth = 0): PDFKit.PDFStructureElement {
+  /** `bbox` (left, top, right, bottom from the page's top-left) becomes a Layout BBox, for figures. */
+  private element(index: number, alt?: string, bbox?: [number, number, number, number], depth = 0): PDFKit.PDFStructureElement {
     const existing = this.elements.get(index);
     if (existing) return existing;
     const node = this.structure[index];
@@ -119,8 +120,9 @@ export class Tagger {
     const altText = node.alt ?? alt;
     if (altText) options.alt = altText;
     if (node.lang) options.lang = node.lang;
+    if (bbox) options.bbox = bbox;
     const parentIndex = node.parent === null ? undefined : this.indexOfId.get(node.parent);
-    const parent = parentIndex === undefined ? this.root : this.element(parentIndex, undefined, depth + 1);
+    const parent = parentIndex === undefined ? this.root : this.element(parentIndex, undefined, undefined, depth + 1);
     const element = this.doc.struct(node.role === 'Document' ? 'Div' : node.role, options);
     this.elements.set(index, element);
     parent.add(element);

@@ -5,6 +5,7 @@ import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { drawPdf, type PdfMeta } from '../../src/pdf/index.js';
 import type { LineItem, Pages } from '../../src/typeset/types.js';
+import { expectGolden } from '../golden.js';
 import { info, objects, outlines, saved, words, xmpPacket } from './inspect.js';
 import { tool } from './pages.js';
 import { SPLIT_LINES, sampleImages, samplePages } from './sample.js';
@@ -135,7 +136,7 @@ describe('a drawn three-page release', () => {
     const tree = tool('pdfinfo', ['-struct-text', file]);
     const roles = tree
       .split('\n')
-      .map((row) => row.trim().split(' ')[0])
+      .map((row) => row.trim().split(' ')[0].replace(/:$/, ''))
       .filter((role) => /^[A-Z][A-Za-z0-9]*$/.test(role));
     // "Object" is a Link's annotation (an OBJR kid).
     const link = ['Link', 'Object'];
@@ -156,6 +157,9 @@ describe('a drawn three-page release', () => {
       'u:Emblem of the Example Republic',
       'u:Seal of the embassy',
     ]);
+    // PDF/UA wants a figure's bounding box: the PNG sits at (72, 80), 48 pt square, on an A4 page.
+    const png = figures.find((f) => (f as Record<string, unknown>)['/Alt'] === 'u:Emblem of the Example Republic');
+    expect(png).toMatchObject({ '/A': { '/O': '/Layout', '/BBox': [72, 841.89 - 128, 120, 841.89 - 80] } });
     expect(all.some((o) => isDict(o) && o['/S'] === '/P' && o['/Lang'] === 'u:ko')).toBe(true);
   });
 
@@ -192,6 +196,10 @@ describe('a drawn three-page release', () => {
     expect(values.get('xmp:ModifyDate')).toBe('2021-04-07T00:00:00Z');
     expect(values.get('pdfaid:part')).toBe('2');
     expect(values.get('pdfaid:conformance')).toBe('B');
+  });
+
+  test('extracts to the reviewed text (golden)', () => {
+    expectGolden('pdf/sample.txt', tool('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-']));
   });
 
   test('is byte-identical when drawn again', async () => {
@@ -234,7 +242,10 @@ describe('print marks', () => {
     const title = words(marked).find((w) => w.page === 1 && w.text === 'Opening');
     expect(title?.xMin).toBeCloseTo(72 + trim[0], 1);
     // The crop marks are artifacts: the structure tree is the same as without marks.
-    expect(tool('pdfinfo', ['-struct', marked])).toBe(tool('pdfinfo', ['-struct', file]));
+    const elements = (path: string) => tool('pdfinfo', ['-struct', path]).replace(/^\s*\/BBox.*\n/gm, '');
+    expect(elements(marked)).toBe(elements(file));
+    const figureLeft = Number(/\/BBox \[([\d.]+)/.exec(tool('pdfinfo', ['-struct', marked]))?.[1]);
+    expect(figureLeft).toBeCloseTo(72 + trim[0], 1);
   });
 });
 
