@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadFontRegistry } from '../../src/fonts/index.js';
+import { hyphenationPoints, isUnhyphenatableToken } from '../../src/typeset/hyphenate.js';
+import { typeset } from '../../src/typeset/index.js';
+import type { LineItem } from '../../src/typeset/types.js';
+import { makeDoc, para } from './helpers.js';
+
+const fonts = loadFontRegistry();
+const split = (word: string, lang = 'en') => {
+  const points = hyphenationPoints(word, lang);
+  return [0, ...points].map((p, i) => word.slice(p, points[i] ?? word.length)).join('-');
+};
+
+describe('hyphenation', () => {
+  it('hyphenates English words with US patterns, two letters before and three after', () => {
+    expect(split('international')).toBe('in-ter-na-tional');
+    expect(split('representatives')).toBe('rep-re-sen-ta-tives');
+    expect(split('cooperation')).toBe('co-op-er-a-tion');
+    expect(split('environment.')).toBe('en-vi-ron-ment.');
+    expect(split('(hospitality),')).toBe('(hos-pi-tal-ity),');
+  });
+
+  it('leaves short words, acronyms and unknown languages alone', () => {
+    expect(hyphenationPoints('table', 'en')).toEqual([]);
+    expect(hyphenationPoints('UNESCO', 'en')).toEqual([]);
+    expect(hyphenationPoints('international', 'xx')).toEqual([]);
+    expect(hyphenationPoints('대한민국대한민국', 'ko')).toEqual([]);
+  });
+
+  it('chooses patterns from the language', () => {
+    expect(split('Zusammenarbeit', 'de')).toMatch(/-/);
+    expect(split('Zusammenarbeit', 'de')).not.toBe(split('Zusammenarbeit', 'en'));
+  });
+
+  it('never hyphenates URLs, e-mail addresses or words with digits', () => {
+    for (const t of ['https://example.org/international', 'www.example.org', 'press.office@example.org', 'COVID-19', '2021-04-07', 'example.org/cooperation']) {
+      expect(isUnhyphenatableToken(t)).toBe(true);
+    }
+    expect(isUnhyphenatableToken('international')).toBe(false);
+    const urls = 'Contact press.international.cooperation@example.org or https://example.org/international/cooperation/representatives today.';
+    const pages = typeset(makeDoc([para(`${urls} ${urls} ${urls}`)], { width: 260 }), fonts);
+    const lines = pages.pages[0].items.filter((i): i is LineItem => i.kind === 'line');
+    expect(lines.some((l) => l.hyphenated)).toBe(false);
+  });
+
+  it('honours soft hyphens, and drops them where the word is not broken', () => {
+    const sentence = 'The delegation travelled from Pyong\u00ADyang to Kae\u00ADsong by rail. ';
+    const pages = typeset(makeDoc([para(sentence.repeat(8), { hyphens: 'manual' })], { width: 144 + 120 }), fonts);
+    const texts = pages.pages[0].items.map((i) => (i.kind === 'line' ? i.runs.map((r) => r.text).join('') : ''));
+    expect(texts.some((t) => /(Pyong|Kae)-$/.test(t))).toBe(true);
+    expect(texts.join(' ')).toMatch(/Pyongyang/);
+    expect(texts.join('')).not.toMatch(/\u00AD/);
+    expect(texts.every((t) => !/-$/.test(t) || /(Pyong|Kae)-$/.test(t))).toBe(true); // manual: no automatic hyphens
+  });
+
+  it('does not hyphenate when hyphens is none', () => {
+    const pages = typeset(makeDoc([para('internationalisation representatives cooperation '.repeat(12), { hyphens: 'none' })], { width: 300 }), fonts);
+    expect(pages.pages[0].items.some((i) => i.kind === 'line' && i.hyphenated)).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadFontRegistry } from '../../src/fonts/index.js';
+import { typeset } from '../../src/typeset/index.js';
+import type { LineItem, Pages } from '../../src/typeset/types.js';
+import { makeDoc, para, text } from './helpers.js';
+
+const fonts = loadFontRegistry();
+const lines = (pages: Pages): LineItem[] => pages.pages.flatMap((p) => p.items.filter((i): i is LineItem => i.kind === 'line'));
+const korean =
+  '조선민주주의인민공화국 외무성 대변인은 7일 조선중앙통신사 기자가 제기한 질문에 다음과 같이 대답하였다. 우리는 평화와 안정을 바라며 모든 나라들과의 친선관계를 발전시켜 나갈 것이다.';
+
+describe('scripts and fallback', () => {
+  it('sets Korean in Noto Serif KR, breaking between syllables, never hyphenating', () => {
+    const pages = typeset(makeDoc([para([text(korean, {}, { lang: 'ko' })])], { width: 144 + 200 }), fonts);
+    const ls = lines(pages);
+    expect(ls.length).toBeGreaterThan(2);
+    const hangulRuns = ls.flatMap((l) => l.runs).filter((r) => /\p{Script=Hangul}/u.test(r.text));
+    expect(hangulRuns.length).toBeGreaterThan(0);
+    expect(hangulRuns.every((r) => r.font.family === 'Noto Serif KR')).toBe(true);
+    expect(ls.some((l) => l.hyphenated)).toBe(false);
+    expect(ls.map((l) => l.runs.map((r) => r.text).join('')).join('').replace(/ /g, '')).toBe(korean.replace(/ /g, ''));
+    for (const l of ls) expect(l.runs.at(-1)!.x + l.runs.at(-1)!.width).toBeLessThanOrEqual(l.x + l.measure + 0.01);
+    expect(pages.fonts.map((f) => f.id)).toContain('NotoSerifKR-400-normal');
+    expect(pages.warnings).toEqual([]);
+  });
+
+  it('mixes Latin and Hangul in one line with one run per face', () => {
+    const ls = lines(typeset(makeDoc([para('The KCNA (조선중앙통신) reported.', { textAlign: 'left' })]), fonts));
+    expect(ls[0].runs.map((r) => [r.text, r.font.family])).toEqual([
+      ['The KCNA (', 'Tinos'],
+      ['조선중앙통신', 'Noto Serif KR'],
+      [') reported.', 'Tinos'],
+    ]);
+  });
+
+  it('sets Greek and Cyrillic in Tinos', () => {
+    const ls = lines(typeset(makeDoc([para('Αθήνα και Μόσχα: Москва и Афины.', { textAlign: 'left' })]), fonts));
+    expect(ls[0].runs.every((r) => r.font.family === 'Tinos')).toBe(true);
+  });
+
+  it('warns once per character no face has, and still sets it in the primary face', () => {
+    const pages = typeset(makeDoc([para('Smile 😀 and \uE000 again 😀.', { textAlign: 'left' }), para('More 😀.')]), fonts);
+    expect(pages.warnings.map((w) => w.message)).toEqual([
+      "no font has a glyph for U+1F600 '😀'; it is set in Tinos",
+      "no font has a glyph for U+E000 '\uE000'; it is set in Tinos",
+    ]);
+    const all = lines(pages).map((l) => l.runs.map((r) => r.text).join('')).join('\n');
+    expect(all).toContain('😀');
+    expect(all).toContain('\uE000');
+  });
+
+  it('does not open the Korean face for Latin-only text', () => {
+    const pages = typeset(makeDoc([para('Only Latin here.')]), fonts);
+    expect(pages.fonts.map((f) => f.id)).toEqual(['Tinos-400-normal']);
+  });
+});
