@@ -28,7 +28,7 @@ export function renderXhtml(loaded: LoadedRelease, options: RenderOptions = {}):
   const base = options.template ? process.cwd() : loaded.source.dir;
   const template = loadTemplate(resolveTemplateDir(requested, base));
   const rendered = renderRelease(toReleaseView(loaded), template);
-  for (const w of rendered.warnings) options.onWarning?.(w);
+  for (const w of [...(loaded.warnings ?? []), ...rendered.warnings]) options.onWarning?.(w);
   return rendered;
 }
 

@@ -52,6 +52,8 @@ export function renderRelease(view: ReleaseView, template: CompiledTemplate): Re
       title: view.titleText,
       subtitle: view.subtitleText,
       issuer: view.issuer.name.join(' '),
+      issuerLines: view.issuer.name,
+      label: typeof label === 'string' ? label : undefined,
       date: view.date,
       identifier: view.identifier,
       reference: view.reference,

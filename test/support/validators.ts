@@ -1,4 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Debian's /usr/bin/epubcheck is a link to a jar that needs binfmt_misc; run the jar with java. */
+const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
 /** Runs a validator that the test command installs; a missing one fails the test loudly. */
 export function runTool(command: string, args: string[]): { status: number; stdout: string; stderr: string } {
@@ -44,7 +48,7 @@ export function epubcheck(paths: string[]): { ok: boolean; output: string } {
   const outputs: string[] = [];
   let ok = true;
   for (const path of paths) {
-    const r = runTool('epubcheck', ['-q', path]);
+    const r = existsSync(EPUBCHECK_JAR) ? runTool('java', ['-jar', EPUBCHECK_JAR, '-q', path]) : runTool('epubcheck', ['-q', path]);
     const text = (r.stdout + r.stderr).trim();
     if (r.status !== 0 || /WARNING|ERROR|FATAL/.test(text)) ok = false;
     if (text) outputs.push(`${path}:\n${text}`);

@@ -16,8 +16,8 @@ export function xhtmlBodyText(xhtml: string): string {
   const body = xhtml.slice(xhtml.indexOf('<body'));
   return body
     .replace(/<br\s*\/?>/g, ' ')
-    .replace(/<\/(p|h\d|li|div|section|header|blockquote)>/g, '\n')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<\/?(p|h\d|li|ul|ol|div|section|article|header|footer|blockquote|hr)\b[^>]*>/g, '\n')
+    .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
