@@ -69,7 +69,7 @@ export class Progress {
   private draw(): void {
     this.lastDraw = performance.now();
     const line = progressLine(this.done, this.total, this.lastDraw - this.started, this.failed);
-    const width = this.stream.columns ?? 80;
+    const width = this.stream.columns || 80; // 0 when the terminal size is unknown
     this.stream.write('\r\u001b[K' + line.slice(0, Math.max(0, width - 1)));
   }
 }
