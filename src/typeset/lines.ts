@@ -37,7 +37,9 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
     while (start < br.end && items[start].kind !== 'box') start++;
     const endItem = items[br.end];
     const lastOrForced = endItem.kind === 'penalty' && endItem.penalty === forcedBreak;
-    const justify = align === 'justify' && !lastOrForced;
+    // Justified paragraphs keep one run per word on every line: a last line may still need to
+    // shrink its spaces (as TeX's may), though it never stretches.
+    const justify = align === 'justify';
     const drafts: Draft[] = [];
     let current: Draft | undefined;
     for (let j = start; j < br.end; j++) {
@@ -69,13 +71,13 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
       else drafts.push({ text: h.text, style: h.style });
       hyphenated = true;
     }
-    lines.push(placeDrafts(drafts, justify, align, measure, hyphenated, fonts));
+    lines.push(placeDrafts(drafts, justify, !lastOrForced, align, measure, hyphenated, fonts));
     start = br.end + 1;
   }
   return lines;
 }
 
-function placeDrafts(drafts: Draft[], justify: boolean, align: BlockStyle['textAlign'], measure: number, hyphenated: boolean, fonts: FontRegistry): SetLine {
+function placeDrafts(drafts: Draft[], justify: boolean, stretch: boolean, align: BlockStyle['textAlign'], measure: number, hyphenated: boolean, fonts: FontRegistry): SetLine {
   const last = drafts[drafts.length - 1];
   if (last) {
     last.text = last.text.replace(/ +$/, '');
@@ -85,14 +87,14 @@ function placeDrafts(drafts: Draft[], justify: boolean, align: BlockStyle['textA
   const natural = widths.reduce((a, b) => a + b, 0);
   const glues = drafts.filter((d) => d.glue).map((d) => d.glue!);
   const adjustments = new Map<Draft['glue'], number>();
-  if (justify && glues.length > 0) {
-    const diff = measure - natural;
+  const diff = measure - natural;
+  if (justify && glues.length > 0 && (stretch || diff < 0)) {
     const total = glues.reduce((s, g) => s + (diff >= 0 ? g.stretch : g.shrink), 0);
     for (const g of glues) adjustments.set(g, total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / glues.length);
   }
   const stretchTotal = [...adjustments.values()].reduce((a, b) => a + b, 0);
   const width = natural + stretchTotal;
-  let x = align === 'right' && !justify ? measure - width : align === 'center' ? (measure - width) / 2 : 0;
+  let x = align === 'right' ? measure - width : align === 'center' ? (measure - width) / 2 : 0;
   const runs: GlyphRun[] = [];
   let ascent = 0;
   let descent = 0;
@@ -109,5 +111,5 @@ function placeDrafts(drafts: Draft[], justify: boolean, align: BlockStyle['textA
     x += widths[i] + (d.glue ? adjustments.get(d.glue) ?? 0 : 0);
   });
   const spaceStretch = glues.length > 0 ? stretchTotal / glues.length : 0;
-  return { runs, width, ascent, descent, hyphenated, spaceStretch, justified: justify };
+  return { runs, width, ascent, descent, hyphenated, spaceStretch, justified: justify && stretch };
 }
