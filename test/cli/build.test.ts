@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { epubcheck, pdfText, qpdfCheck } from '../support/validators.js';
+import { pdfText, qpdfCheck } from '../support/validators.js';
+import { epubcheck } from '../support/epubcheck.js';
 import { BAD_RELEASE, jsonLines, project, releaseYaml, runCli } from './helpers.js';
 
 // Each case runs the CLI several times; a busy machine needs more than the default minute.
@@ -67,7 +68,7 @@ describe('pressroom build --bundle', { timeout: 180_000 }, () => {
     'bad.yaml': BAD_RELEASE,
   });
 
-  it('makes one PDF and one EPUB of the good releases, and reports the bad one', () => {
+  it('makes one PDF and one EPUB of the good releases, and reports the bad one', async () => {
     const run = runCli(['build', '.', '--bundle', 'spring', '--json'], dir);
     expect(run.status).toBe(1);
     const results = jsonLines(run.stdout);
@@ -80,7 +81,7 @@ describe('pressroom build --bundle', { timeout: 180_000 }, () => {
     const text = pdfText(join(dir, 'output/spring.pdf'));
     expect(text.indexOf('Earlier Release')).toBeGreaterThan(-1);
     expect(text.indexOf('Earlier Release')).toBeLessThan(text.indexOf('Later Release'));
-    const check = epubcheck([join(dir, 'output/spring.epub')]);
+    const check = await epubcheck(join(dir, 'output/spring.epub'));
     expect(check.ok, check.output).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { PressroomError } from '../../src/diagnostics.js';
 import { renderEpub } from '../../src/epub/index.js';
 import { fontCatalog } from '../../src/epub/fonts.js';
 import { expectGolden } from '../golden.js';
-import { epubcheck, type EpubcheckResult } from './epubcheck.js';
+import { epubcheck, type EpubcheckResult } from '../support/epubcheck.js';
 import { english, hebrew, korean, makeRelease } from './releases.js';
 
 const bundleOptions = { bundle: { title: 'Releases of April 2021', publisher: 'Example Press Office', lang: 'en' } };

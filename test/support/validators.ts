@@ -1,8 +1,4 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-
-/** Debian's /usr/bin/epubcheck is a link to a jar that needs binfmt_misc; run the jar with java. */
-const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
 /** Runs a validator that the test command installs; a missing one fails the test loudly. */
 export function runTool(command: string, args: string[]): { status: number; stdout: string; stderr: string } {
@@ -41,19 +37,6 @@ export function pdfFonts(path: string): { name: string; emb: boolean; sub: boole
 export function qpdfCheck(path: string): { ok: boolean; output: string } {
   const r = runTool('qpdf', ['--check', path]);
   return { ok: r.status === 0, output: r.stdout + r.stderr };
-}
-
-/** epubcheck's messages for one or more EPUB files; ok only with no errors and no warnings. */
-export function epubcheck(paths: string[]): { ok: boolean; output: string } {
-  const outputs: string[] = [];
-  let ok = true;
-  for (const path of paths) {
-    const r = existsSync(EPUBCHECK_JAR) ? runTool('java', ['-jar', EPUBCHECK_JAR, '-q', path]) : runTool('epubcheck', ['-q', path]);
-    const text = (r.stdout + r.stderr).trim();
-    if (r.status !== 0 || /WARNING|ERROR|FATAL/.test(text)) ok = false;
-    if (text) outputs.push(`${path}:\n${text}`);
-  }
-  return { ok, output: outputs.join('\n') };
 }
 
 export function toolVersion(command: string, args = ['--version']): string {
