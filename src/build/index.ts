@@ -1,6 +1,8 @@
 import { basename, extname, join } from 'node:path';
 import { PressroomError, PressroomErrors, formatDiagnostic, type Warning } from '../diagnostics.js';
 import { loadRelease } from '../release/index.js';
+import type { LoadedRelease } from '../release/types.js';
+import { attributeWarning } from './attribute.js';
 import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './render.js';
 import { writeFileAtomic } from './write.js';
 import { buildInPool } from './pool.js';
@@ -50,12 +52,14 @@ export async function renderOutputs(input: string, options: BuildOptions = {}): 
   const result: BuildResult = { input, outputs: [], warnings: [], errors: [] };
   const files: RenderedOutputs['files'] = [];
   const formats = options.formats ?? ['pdf', 'epub'];
-  const onWarning = (w: Warning) => {
+  let loaded: LoadedRelease | undefined;
+  const onWarning = (raw: Warning) => {
+    const w = attributeWarning(raw, loaded);
     result.warnings.push(formatDiagnostic(w));
     options.onWarning?.(w);
   };
   try {
-    const loaded = await loadRelease(input);
+    loaded = await loadRelease(input);
     const rendered = renderXhtml(loaded, { ...options, onWarning });
     const name = basename(input, extname(input));
     const outDir = options.outDir ?? 'output';
