@@ -55,13 +55,6 @@ export class Progress {
     if (this.active && (now - this.lastDraw >= REDRAW_MS || this.done === this.total)) this.draw();
   }
 
-  /** Prints a line above the bar (an error, say) without leaving a broken bar behind. */
-  above(line: string): void {
-    if (this.active) this.stream.write('\r\u001b[K');
-    this.stream.write(line + '\n');
-    if (this.active) this.draw();
-  }
-
   finish(): void {
     if (this.active) this.stream.write('\r\u001b[K');
   }
