@@ -22,7 +22,13 @@ interface OpenFace {
   unitsPerEm: number;
   /** Shaped advance (font units) and glyph count per chunk, as PDFKit caches its layouts. */
   chunks: Map<string, { advance: number; glyphs: number }>;
+  /** The same per whole string measured, so a repeated word costs one lookup. */
+  strings: Map<string, { advance: number; glyphs: number }>;
   glyphs: Map<number, boolean>;
+  /** Vertical metrics in font units (fontkit recomputes them on every read). */
+  ascent: number;
+  descent: number;
+  lineGap: number;
 }
 
 /** Faces are opened on first use and kept for the process: Noto Serif KR alone is 14 MB. */
@@ -38,7 +44,7 @@ export function openFace(face: FontFace): OpenFace {
     } catch (e) {
       throw new PressroomError('font', `cannot open font: ${(e as Error).message}`, { file: face.path });
     }
-    open = { font, unitsPerEm: font.unitsPerEm, chunks: new Map(), glyphs: new Map() };
+    open = { font, unitsPerEm: font.unitsPerEm, chunks: new Map(), strings: new Map(), glyphs: new Map(), ascent: font.ascent, descent: font.descent, lineGap: font.lineGap };
     openFaces.set(face.path, open);
   }
   return open;
@@ -64,6 +70,15 @@ export function hasGlyph(face: FontFace, codePoint: number): boolean {
  */
 export function measureText(face: FontFace, size: number, text: string): TextMeasure {
   const open = openFace(face);
+  let known = open.strings.get(text);
+  if (!known) {
+    known = shapeInChunks(open, text);
+    open.strings.set(text, known);
+  }
+  return { width: (known.advance / open.unitsPerEm) * size, glyphs: known.glyphs };
+}
+
+function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs: number } {
   let advance = 0;
   let glyphs = 0;
   let start = 0;
@@ -84,11 +99,11 @@ export function measureText(face: FontFace, size: number, text: string): TextMea
     }
     start = stop;
   }
-  return { width: (advance / open.unitsPerEm) * size, glyphs };
+  return { advance, glyphs };
 }
 
 export function fontMetrics(face: FontFace, size: number): FontMetrics {
-  const { font, unitsPerEm } = openFace(face);
+  const { ascent, descent, lineGap, unitsPerEm } = openFace(face);
   const scale = size / unitsPerEm;
-  return { ascent: font.ascent * scale, descent: -font.descent * scale, lineGap: font.lineGap * scale, unitsPerEm };
+  return { ascent: ascent * scale, descent: -descent * scale, lineGap: lineGap * scale, unitsPerEm };
 }

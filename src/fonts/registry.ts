@@ -99,6 +99,7 @@ class Registry implements FontRegistry {
   readonly families: FontFamily[];
   private readonly byName = new Map<string, FontFamily>();
   private readonly chains = new Map<string, FontFace[]>();
+  private readonly arrays = new WeakMap<string[], Map<string, FontFace[]>>();
 
   constructor(families: FontFamily[]) {
     this.families = families;
@@ -111,7 +112,13 @@ class Registry implements FontRegistry {
   }
 
   resolve(chain: string[], weight: number, style: 'normal' | 'italic'): FontFace[] {
-    const key = `${chain.join(',')}|${weight}|${style}`;
+    // Styles share their fontFamily arrays, so most lookups never build the string key.
+    let byArray = this.arrays.get(chain);
+    if (!byArray) this.arrays.set(chain, (byArray = new Map()));
+    const short = `${weight}|${style}`;
+    const hit = byArray.get(short);
+    if (hit) return hit;
+    const key = `${chain.join(',')}|${short}`;
     let faces = this.chains.get(key);
     if (!faces) {
       const families: FontFamily[] = [];
@@ -123,6 +130,7 @@ class Registry implements FontRegistry {
       faces = families.filter((f) => f.faces.length > 0).map((f) => nearestFace(f.faces, weight, style));
       this.chains.set(key, faces);
     }
+    byArray.set(short, faces);
     return faces;
   }
 

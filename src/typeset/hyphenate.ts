@@ -40,6 +40,7 @@ function hyphenatorFor(lang: string): Hyphenator | null {
 
 /** True for tokens never hyphenated: URLs, e-mail addresses, anything with a digit. */
 export function isUnhyphenatableToken(token: string): boolean {
+  if (!/[\d@/:]|^www\./i.test(token)) return false;
   return /\d/.test(token) || /@/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || /^www\./i.test(token) || /\.[a-z]{2,}\//i.test(token);
 }
 

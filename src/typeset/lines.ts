@@ -1,7 +1,7 @@
 import type { BlockStyle } from '../document/types.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { GlyphRun } from './types.js';
-import { forcedBreak, glyphWidth, type Item } from './items.js';
+import { forcedBreak, type Item } from './items.js';
 import type { RunStyle } from './itemise.js';
 import type { BrokenLine } from './knuth-plass.js';
 
@@ -16,6 +16,9 @@ export interface SetLine {
   /** Whether the line was justified to the full measure (not a last line or one ended by `<br>`). */
   justified: boolean;
 }
+
+/** Most letter-spacing added to a line whose spaces would otherwise pass 1.5 × normal, per em. */
+const maxTracking = 0.02;
 
 interface Draft {
   text: string;
@@ -83,11 +86,32 @@ function placeDrafts(drafts: Draft[], justify: boolean, stretch: boolean, align:
     last.text = last.text.replace(/ +$/, '');
     last.glue = undefined;
   }
-  const widths = drafts.map((d) => (d.style ? glyphWidth(fonts, d.style, d.text) : d.indent ?? 0));
-  const natural = widths.reduce((a, b) => a + b, 0);
+  const tracking = drafts.map(() => 0);
+  const measureDraft = (d: Draft, i: number) => {
+    if (!d.style) return d.indent ?? 0;
+    const m = fonts.measureGlyphs(d.style.face, d.style.size, d.text);
+    return m.width + (d.style.letterSpacing + tracking[i]) * m.glyphs;
+  };
+  let widths = drafts.map(measureDraft);
+  let natural = widths.reduce((a, b) => a + b, 0);
   const glues = drafts.filter((d) => d.glue).map((d) => d.glue!);
+  let diff = measure - natural;
+  if (justify && stretch && glues.length > 0) {
+    // Spaces past 1.5 × normal open holes: give the excess to letter-spacing first, a little.
+    const stretchable = glues.reduce((s, g) => s + g.stretch, 0);
+    const excess = diff - stretchable;
+    if (excess > 0) {
+      const glyphs = drafts.map((d) => (d.style ? fonts.measureGlyphs(d.style.face, d.style.size, d.text).glyphs : 0));
+      const count = glyphs.reduce((a, b) => a + b, 0);
+      drafts.forEach((d, i) => {
+        if (d.style && count > 0) tracking[i] = Math.min(excess / count, maxTracking * d.style.size);
+      });
+      widths = drafts.map(measureDraft);
+      natural = widths.reduce((a, b) => a + b, 0);
+      diff = measure - natural;
+    }
+  }
   const adjustments = new Map<Draft['glue'], number>();
-  const diff = measure - natural;
   if (justify && glues.length > 0 && (stretch || diff < 0)) {
     const total = glues.reduce((s, g) => s + (diff >= 0 ? g.stretch : g.shrink), 0);
     for (const g of glues) adjustments.set(g, total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / glues.length);
@@ -101,7 +125,7 @@ function placeDrafts(drafts: Draft[], justify: boolean, stretch: boolean, align:
   drafts.forEach((d, i) => {
     if (d.style && d.text !== '') {
       const s = d.style;
-      const run: GlyphRun = { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing: s.letterSpacing, underline: s.underline };
+      const run: GlyphRun = { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing: s.letterSpacing + tracking[i], underline: s.underline };
       if (s.link !== undefined) run.link = s.link;
       runs.push(run);
       const m = fonts.metrics(s.face, s.size);

@@ -32,6 +32,22 @@ describe('Knuth–Plass paragraphs', () => {
     expect(final.spaceStretch).toBe(0);
   });
 
+  it('letter-spaces a line slightly rather than open its word spaces past 1.5 × normal', () => {
+    // From examples/tidewater-launch.md: no set of breaks keeps every line's spaces under 1.5.
+    const t =
+      'The cooperative will open a second share offer in the autumn to fund four further turbines. Members can read the full technical report and the environmental monitoring data at tidewater.example/array, or ask questions at the open day on the quay on Saturday 15 June.';
+    const pages = typeset(makeDoc([para(t, { fontSize: 12, lineHeight: 15 })], { width: 453.54 + 144 }), fonts);
+    const first = lines(pages)[0];
+    expect(lineText(first)).toMatch(/tur-$/);
+    expect(first.width).toBeCloseTo(first.measure, 6);
+    const tracking = first.runs[0].letterSpacing;
+    expect(tracking).toBeGreaterThan(0);
+    expect(tracking).toBeLessThanOrEqual(0.02 * 12);
+    const last = first.runs.at(-1)!;
+    expect(last.x + last.width).toBeCloseTo(first.x + first.measure, 6);
+    expect(spacingStats(pages, fonts).max).toBeLessThanOrEqual(1.5 + 1e-9);
+  });
+
   it('never hyphenates more than two lines in a row', () => {
     for (const measure of [200, 260, 330]) {
       const ls = lines(typeset(makeDoc([para(longParagraph)], { width: measure + 144 }), fonts));
