@@ -61,6 +61,12 @@ function addStruct(ctx: BlockContext, block: Block, parent: number): number {
   if (!ctx.structure || block.kind === 'rule') return 0;
   const node: StructNode = { id: ctx.structure.length, role: block.role, parent };
   if (block.kind === 'image') node.alt = block.alt;
+  if (block.kind === 'text') {
+    // A paragraph wholly in another language says so (the PDF's /Lang on its element).
+    const langs = new Set(block.inlines.map((i) => (i.kind === 'text' ? i.lang ?? ctx.lang : ctx.lang)));
+    const [only] = langs;
+    if (langs.size === 1 && only !== ctx.lang) node.lang = only;
+  }
   ctx.structure.push(node);
   return node.id;
 }

@@ -68,6 +68,12 @@ describe('Knuth–Plass paragraphs', () => {
     expect(ls[0].spaceStretch).toBe(0); // a line ended by <br> is not justified
   });
 
+  it('keeps the empty line of two <br> in a row', () => {
+    const ls = lines(typeset(makeDoc([para([text('Above'), { kind: 'break' }, { kind: 'break' }, text('below')])]), fonts));
+    expect(ls.map(lineText)).toEqual(['Above', '', 'below']);
+    expect(ls[2].y - ls[0].y).toBeCloseTo(28, 6);
+  });
+
   it('sets ragged and centred text with natural spaces', () => {
     for (const textAlign of ['left', 'right', 'center'] as const) {
       const ls = lines(typeset(makeDoc([para(lorem, { textAlign })]), fonts));

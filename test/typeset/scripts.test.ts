@@ -22,6 +22,7 @@ describe('scripts and fallback', () => {
     for (const l of ls) expect(l.runs.at(-1)!.x + l.runs.at(-1)!.width).toBeLessThanOrEqual(l.x + l.measure + 0.01);
     expect(pages.fonts.map((f) => f.id)).toContain('NotoSerifKR-400-normal');
     expect(pages.warnings).toEqual([]);
+    expect(pages.structure[1]).toMatchObject({ role: 'P', lang: 'ko' });
   });
 
   it('mixes Latin and Hangul in one line with one run per face', () => {
