@@ -39,15 +39,21 @@ describe('scripts and fallback', () => {
     expect(ls[0].runs.every((r) => r.font.family === 'Tinos')).toBe(true);
   });
 
+  it('sets emoji in the Noto Emoji fallback face', () => {
+    const ls = lines(typeset(makeDoc([para('Smile 😀 please.', { textAlign: 'left' })]), fonts));
+    const emoji = ls[0].runs.find((r) => r.text.includes('😀'));
+    expect(emoji?.font.family).toBe('Noto Emoji');
+  });
+
   it('warns once per character no face has, and still sets it in the primary face', () => {
-    const pages = typeset(makeDoc([para('Smile 😀 and \uE000 again 😀.', { textAlign: 'left' }), para('More 😀.')]), fonts);
+    const pages = typeset(makeDoc([para('Private \uE000 and \u{10FFFD} again \uE000.', { textAlign: 'left' }), para('More \uE000.')]), fonts);
     expect(pages.warnings.map((w) => w.message)).toEqual([
-      "no font has a glyph for U+1F600 '😀'; it is set in Tinos",
       "no font has a glyph for U+E000 '\uE000'; it is set in Tinos",
+      "no font has a glyph for U+10FFFD '\u{10FFFD}'; it is set in Tinos",
     ]);
     const all = lines(pages).map((l) => l.runs.map((r) => r.text).join('')).join('\n');
-    expect(all).toContain('😀');
     expect(all).toContain('\uE000');
+    expect(all).toContain('\u{10FFFD}');
   });
 
   it('does not open the Korean face for Latin-only text', () => {
