@@ -1,5 +1,6 @@
 import type { GlyphRun, LineItem } from '../typeset/types.js';
 import type { FaceMetrics } from './fonts.js';
+import { LineText, spaceWidth, type TextDocument } from './show-text.js';
 import type { Box, Tagger } from './tags.js';
 
 /** Per-document drawing state for text; `fill` is reset at each page (a fresh content stream). */
@@ -10,6 +11,9 @@ export interface TextContext {
   fill: string | null;
 }
 
+/** PDFKit's private font state is what the text writer reads; the public types do not declare it. */
+const textDoc = (doc: PDFKit.PDFDocument) => doc as unknown as TextDocument;
+
 /**
  * Draws a line's runs where the typesetter put them, tagged as content of the line's block (or
  * as an artifact), with consecutive runs that share a link drawn as one Link element.
@@ -19,14 +23,13 @@ export function drawLine(context: TextContext, line: LineItem): void {
   for (let i = 0; i < runs.length; ) {
     const url = runs[i].link;
     let end = i + 1;
-    if (url !== undefined) {
-      while (end < runs.length && runs[end].link === url) end++;
-    }
+    // Runs without a link share the line's tag, so they go into one text object together.
+    while (end < runs.length && runs[end].link === url) end++;
     const group = runs.slice(i, end);
     if (url === undefined) {
       if (line.artifact) context.tagger.artifact(line.artifact);
       else context.tagger.content(line.struct);
-      drawRun(context, group[0], line);
+      drawRuns(context, group, line);
     } else if (line.artifact) {
       context.tagger.artifact(line.artifact);
       const box = drawLinked(context, group, line);
@@ -40,36 +43,41 @@ export function drawLine(context: TextContext, line: LineItem): void {
 }
 
 function drawLinked(context: TextContext, group: GlyphRun[], line: LineItem): Box {
-  for (const run of group) drawRun(context, run, line);
+  drawRuns(context, group, line);
   const first = group[0];
   const last = group[group.length - 1];
   const descent = Math.abs(line.descent);
   return { x: first.x, y: line.y - line.ascent, width: last.x + last.width - first.x, height: line.ascent + descent };
 }
 
-function drawRun(context: TextContext, run: GlyphRun, line: LineItem): void {
+/** Draws runs of one line as one text object, then their underlines. */
+function drawRuns(context: TextContext, runs: GlyphRun[], line: LineItem): void {
   const { doc } = context;
-  doc.font(run.font.id, run.size);
-  if (context.fill !== run.color) {
-    doc.fillColor(run.color);
-    context.fill = run.color;
-  }
-  let { text, x } = run;
-  const options: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
-  if (run.letterSpacing) options.characterSpacing = run.letterSpacing;
-  const stretch = line.spaceStretch;
-  if (stretch > 0) {
-    // PDFKit's wordSpacing sets words apart by space + stretch but drops leading spaces.
-    const leading = text.length - text.trimStart().length;
-    if (leading > 0) {
-      x += leading * (doc.widthOfString(' ') + run.letterSpacing + stretch);
-      text = text.slice(leading);
+  const text = new LineText(textDoc(doc), line.y);
+  for (const run of runs) {
+    doc.font(run.font.id, run.size);
+    if (context.fill !== run.color) {
+      text.flush();
+      doc.fillColor(run.color);
+      context.fill = run.color;
     }
-    if (/\s/.test(text.trimEnd())) options.wordSpacing = stretch;
+    let { text: chars, x } = run;
+    const stretch = line.spaceStretch;
+    let wordSpacing = 0;
+    if (stretch > 0) {
+      // Justified: words are set apart by space + stretch, and leading spaces become a shift.
+      const leading = chars.length - chars.trimStart().length;
+      if (leading > 0) {
+        x += leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + stretch);
+        chars = chars.slice(leading);
+      }
+      if (/\s/.test(chars.trimEnd())) wordSpacing = stretch;
+    }
+    // A line feed cannot be in a run the typesetter made; dropped as PDFKit drops it.
+    text.run(chars.replace(/\n/g, ''), x, run.letterSpacing, wordSpacing);
   }
-  // 'alphabetic' puts the baseline at y itself, so no ascender compensation is needed.
-  doc.text(text, x, line.y, options);
-  if (run.underline) underline(context, run, line);
+  text.end();
+  for (const run of runs) if (run.underline) underline(context, run, line);
 }
 
 /** A CSS-like underline: the face's own position and thickness, not under trailing spaces. */
@@ -77,8 +85,9 @@ function underline(context: TextContext, run: GlyphRun, line: LineItem): void {
   const { doc } = context;
   const metrics = context.metrics.get(run.font.id);
   if (!metrics) return;
+  doc.font(run.font.id, run.size);
   const trailing = run.text.length - run.text.trimEnd().length;
-  const spaceAdvance = doc.widthOfString(' ') + run.letterSpacing + line.spaceStretch;
+  const spaceAdvance = spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch;
   const width = run.width - trailing * spaceAdvance;
   if (width <= 0) return;
   const y = line.y - metrics.underlinePosition * run.size;

@@ -1,0 +1,276 @@
+// Writes text operators straight into the page's content stream, with the glyphs and spacing
+// PDFKit's `doc.text(…, {lineBreak: false, baseline: 'alphabetic'})` would draw, without its
+// costs: PDFKit re-splits and re-measures every run, concatenates glyph arrays word by word
+// (quadratic in the words of a line), converts each operator to bytes on its own and wraps each
+// run in its own text object. Here a word is shaped once per process, its glyphs encoded once
+// per document, and a line is one text object.
+import type { Font } from 'fontkit';
+
+type Glyph = Font['layout'] extends (...args: never[]) => { glyphs: (infer G)[] } ? G : never;
+
+/** The fields of PDFKit's EmbeddedFont (a document's font object) that text drawing uses. */
+interface EmbeddedFont {
+  id: string;
+  font: Font;
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+/** What the content stream needs of the document: PDFKit's current font, size and page. */
+export interface TextDocument {
+  _font: EmbeddedFont;
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** A chunk of text shaped as PDFKit shapes it, in its units (1000 per em). */
+interface ShapedChunk {
+  glyphs: Glyph[];
+  xAdvance: number[];
+  advanceWidth: number[];
+  xOffset: number[];
+  yOffset: number[];
+}
+
+const shapedByFont = new WeakMap<Font, Map<string, ShapedChunk>>();
+/** Chunks kept per face; the map is cleared past this size so a long batch stays flat. */
+const MAX_CHUNKS = 50_000;
+
+function shapeChunk(pdfFont: EmbeddedFont, text: string): ShapedChunk {
+  let chunks = shapedByFont.get(pdfFont.font);
+  if (!chunks) shapedByFont.set(pdfFont.font, (chunks = new Map()));
+  let shaped = chunks.get(text);
+  if (!shaped) {
+    const run = pdfFont.font.layout(text);
+    const { scale } = pdfFont;
+    shaped = { glyphs: run.glyphs, xAdvance: [], advanceWidth: [], xOffset: [], yOffset: [] };
+    run.positions.forEach((p, i) => {
+      shaped!.xAdvance.push(p.xAdvance * scale);
+      shaped!.advanceWidth.push(run.glyphs[i].advanceWidth * scale);
+      shaped!.xOffset.push(p.xOffset * scale);
+      shaped!.yOffset.push(p.yOffset * scale);
+    });
+    if (chunks.size >= MAX_CHUNKS) chunks.clear();
+    chunks.set(text, shaped);
+  }
+  return shaped;
+}
+
+/** Hex glyph codes of a document's subset, per glyph id: what PDFKit's `encode` computes. */
+const codesByFont = new WeakMap<EmbeddedFont, Map<number, string>>();
+
+function glyphCodes(pdfFont: EmbeddedFont): Map<number, string> {
+  let codes = codesByFont.get(pdfFont);
+  if (!codes) codesByFont.set(pdfFont, (codes = new Map()));
+  return codes;
+}
+
+function glyphCode(pdfFont: EmbeddedFont, codes: Map<number, string>, glyph: Glyph): string {
+  let code = codes.get(glyph.id);
+  if (code === undefined) {
+    const gid = pdfFont.subset.includeGlyph(glyph.id);
+    code = `0000${gid.toString(16)}`.slice(-4);
+    pdfFont.widths[gid] ??= glyph.advanceWidth * pdfFont.scale;
+    pdfFont.unicode[gid] ??= glyph.codePoints;
+    codes.set(glyph.id, code);
+  }
+  return code;
+}
+
+/** PDFKit's number format: six decimals at most. */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** Pieces of text that end after each space or tab, as PDFKit shapes them. */
+function chunksOf(text: string): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      chunks.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) chunks.push(text.slice(start));
+  return chunks;
+}
+
+const spaceAdvance = (pdfFont: EmbeddedFont): number => {
+  const space = shapeChunk(pdfFont, ' ');
+  return space.xAdvance.reduce((a, b) => a + b, 0);
+};
+
+/** Advance of a space in the current font and size, in points (PDFKit's `widthOfString(' ')`). */
+export function spaceWidth(doc: TextDocument): number {
+  return (spaceAdvance(doc._font) * doc._fontSize) / 1000;
+}
+
+/** The glyphs of one run, in PDFKit units, with the word gap already in `xAdvance`. */
+interface Glyphs {
+  codes: string[];
+  xAdvance: number[];
+  /** Kerning or word gap after each glyph (xAdvance less the glyph's own advance). */
+  delta: number[];
+  xOffset: number[];
+  yOffset: number[];
+}
+
+/**
+ * Shapes a run as PDFKit's `doc.text(text, {wordSpacing, characterSpacing})` would: with word
+ * spacing the spaces are not drawn, each word's last glyph advances by space + stretch instead.
+ */
+function glyphsOf(pdfFont: EmbeddedFont, size: number, text: string, characterSpacing: number, wordSpacing: number): Glyphs {
+  const codeOf = glyphCodes(pdfFont);
+  const out: Glyphs = { codes: [], xAdvance: [], delta: [], xOffset: [], yOffset: [] };
+  const add = (shaped: ShapedChunk, extra: number) => {
+    const last = shaped.glyphs.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const advance = i === last ? shaped.xAdvance[i] + extra : shaped.xAdvance[i];
+      out.codes.push(glyphCode(pdfFont, codeOf, shaped.glyphs[i]));
+      out.xAdvance.push(advance);
+      out.delta.push(advance - shaped.advanceWidth[i]);
+      out.xOffset.push(shaped.xOffset[i]);
+      out.yOffset.push(shaped.yOffset[i]);
+    }
+  };
+  if (wordSpacing) {
+    const gap = ((wordSpacing + (spaceAdvance(pdfFont) * size) / 1000 + characterSpacing) * 1000) / size;
+    for (const word of text.trim().split(/\s+/)) add(shapeChunk(pdfFont, word), gap);
+  } else {
+    for (const chunk of chunksOf(text)) add(shapeChunk(pdfFont, chunk), 0);
+  }
+  return out;
+}
+
+/**
+ * The text of one line (or one linked part of it) as a single text object: runs follow one
+ * another inside one TJ array where font and spacing allow, each placed exactly at its x by a
+ * position adjustment, so a line costs a few operators instead of nine per run.
+ */
+export class LineText {
+  private readonly ops: string[] = [];
+  /** Elements of the TJ array being written: `<hex>` strings and adjustments. */
+  private tj: (string | number)[] = [];
+  private opened = false;
+  private font: EmbeddedFont | null = null;
+  private size = 0;
+  private spacing = 0;
+  /** Where the text pen is, in points from the left, once a run has been drawn. */
+  private penX: number | null = null;
+  private readonly pageY: number;
+
+  constructor(
+    private readonly doc: TextDocument,
+    baseline: number,
+  ) {
+    this.pageY = num(doc.page.height - baseline);
+  }
+
+  /** Draws `text` in the document's current font and size starting at `x`. */
+  run(text: string, x: number, characterSpacing = 0, wordSpacing = 0): void {
+    if (wordSpacing) text = text.replace(/\s{2,}/g, ' ');
+    if (text.length === 0) return;
+    const { doc } = this;
+    const font = doc._font;
+    const size = doc._fontSize;
+    const glyphs = glyphsOf(font, size, text, characterSpacing, wordSpacing);
+    if (glyphs.codes.length === 0) return;
+    if (!this.opened) {
+      this.ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');
+      this.opened = true;
+    }
+    doc.page.fonts[font.id] ??= font.ref();
+    if (font !== this.font || size !== this.size) {
+      this.flushArray();
+      this.ops.push(`/${font.id} ${num(size)} Tf`);
+      this.font = font;
+      this.size = size;
+    }
+    if (characterSpacing !== this.spacing) {
+      this.flushArray();
+      this.ops.push(`${num(characterSpacing)} Tc`);
+      this.spacing = characterSpacing;
+    }
+    if (this.penX === null) this.moveTo(x, this.pageY);
+    else this.adjust(((this.penX - x) * 1000) / size);
+    this.penX = x;
+    this.glyphs(glyphs, size, characterSpacing);
+  }
+
+  /** Ends the text object and writes it; a colour change must call this first (see `flush`). */
+  end(): void {
+    this.flush();
+    if (this.opened) {
+      this.doc.addContent('ET\nQ');
+      this.opened = false;
+    }
+  }
+
+  /** Writes what is pending, so that another operator (a colour) can follow in order. */
+  flush(): void {
+    this.flushArray();
+    if (this.ops.length > 0) {
+      this.doc.addContent(this.ops.join('\n'));
+      this.ops.length = 0;
+    }
+  }
+
+  private glyphs(g: Glyphs, size: number, characterSpacing: number): void {
+    const scale = size / 1000;
+    let hex = '';
+    let offsetMoved = false;
+    for (let i = 0; i < g.codes.length; i++) {
+      const x = this.penX!;
+      if (g.xOffset[i] || g.yOffset[i]) {
+        // A mark placed off the pen (GPOS): its own text position, then back on the line.
+        if (hex) this.tj.push(`<${hex}>`);
+        hex = '';
+        this.flushArray();
+        this.moveTo(x + g.xOffset[i] * scale, this.pageY + g.yOffset[i] * scale);
+        this.tj.push(`<${g.codes[i]}>`);
+        this.adjust(-g.delta[i]);
+        offsetMoved = true;
+      } else {
+        if (offsetMoved) {
+          this.flushArray();
+          this.moveTo(x, this.pageY);
+          offsetMoved = false;
+        }
+        hex += g.codes[i];
+        if (g.delta[i] !== 0) {
+          this.tj.push(`<${hex}>`);
+          hex = '';
+          this.adjust(-g.delta[i]);
+        }
+      }
+      this.penX = x + g.xAdvance[i] * scale + characterSpacing;
+    }
+    if (hex) this.tj.push(`<${hex}>`);
+    if (offsetMoved) {
+      this.flushArray();
+      this.moveTo(this.penX!, this.pageY);
+    }
+  }
+
+  private moveTo(x: number, y: number): void {
+    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+  }
+
+  /** Adds a TJ adjustment (thousandths of an em, positive moves left), merged with the last one. */
+  private adjust(amount: number): void {
+    const last = this.tj.length - 1;
+    if (last >= 0 && typeof this.tj[last] === 'number') this.tj[last] = (this.tj[last] as number) + amount;
+    else if (amount !== 0 || last >= 0) this.tj.push(amount);
+  }
+
+  private flushArray(): void {
+    if (this.tj.length === 0) return;
+    const parts = this.tj.map((e) => (typeof e === 'number' ? String(num(e)) : e));
+    this.ops.push(`[${parts.join(' ')}] TJ`);
+    this.tj = [];
+  }
+}
