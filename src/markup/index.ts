@@ -54,13 +54,13 @@ export function toReleaseView({ release, source }: LoadedRelease): ReleaseView {
     dateline: release.dateline
       ? { place: release.dateline.place, source: release.dateline.source, text: release.dateline.text ?? dateText }
       : undefined,
-    title: html(renderInline(release.title)),
-    titleText: inlineText(release.title),
-    subtitle: release.subtitle ? html(renderInline(release.subtitle)) : undefined,
-    subtitleText: release.subtitle ? inlineText(release.subtitle) : undefined,
-    body: html(renderBlocks(release.body, 'body', at('body'))),
+    title: html(renderInline(release.title, release.lang)),
+    titleText: inlineText(release.title, release.lang),
+    subtitle: release.subtitle ? html(renderInline(release.subtitle, release.lang)) : undefined,
+    subtitleText: release.subtitle ? inlineText(release.subtitle, release.lang) : undefined,
+    body: html(renderBlocks(release.body, 'body', at('body'), release.lang)),
     contacts: release.contacts.map((c) => ({ name: c.name, role: c.role, phone: c.phone, email: c.email })),
-    about: release.about ? html(renderBlocks(release.about, 'about', at('about'))) : undefined,
+    about: release.about ? html(renderBlocks(release.about, 'about', at('about'), release.lang)) : undefined,
     end: release.end,
   };
 }

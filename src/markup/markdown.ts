@@ -4,18 +4,40 @@ import { PressroomError, type SourcePosition } from '../diagnostics.js';
 /** Schemes a link in release text may use; anything else stays plain text. */
 const LINK_SCHEMES = /^(https?:|mailto:|tel:|#)/i;
 
-function createRenderer() {
+/** Quotation marks by primary language: double open, double close, single open, single close. */
+const QUOTES: Record<string, [string, string, string, string]> = {
+  en: ['“', '”', '‘', '’'], de: ['„', '“', '‚', '‘'], fr: ['«\u00a0', '\u00a0»', '‹\u00a0', '\u00a0›'],
+  es: ['«', '»', '“', '”'], it: ['«', '»', '“', '”'], pt: ['«', '»', '“', '”'], ru: ['«', '»', '„', '“'],
+  uk: ['«', '»', '„', '“'], pl: ['„', '”', '‚', '’'], nl: ['“', '”', '‘', '’'], sv: ['”', '”', '’', '’'],
+  da: ['»', '«', '›', '‹'], fi: ['”', '”', '’', '’'], nb: ['«', '»', '‘', '’'], cs: ['„', '“', '‚', '‘'],
+  el: ['«', '»', '“', '”'], ko: ['“', '”', '‘', '’'], ja: ['「', '」', '『', '』'], zh: ['“', '”', '‘', '’'],
+};
+
+function quotesFor(lang: string): string[] {
+  return QUOTES[lang.split('-')[0].toLowerCase()] ?? QUOTES.en;
+}
+
+function createRenderer(lang: string) {
   // Raw HTML off: `<script>` in data is text. xhtmlOut so the result is valid in XHTML/EPUB.
-  const md = new MarkdownIt('default', { html: false, xhtmlOut: true, linkify: false, typographer: false });
+  // Smart quotes in the release's language; other typographic replacements (-- → –) stay
+  // off so that text is set exactly as written.
+  const md = new MarkdownIt('default', { html: false, xhtmlOut: true, linkify: false, typographer: true, quotes: quotesFor(lang) });
   md.validateLink = (url) => LINK_SCHEMES.test(url.trim());
-  md.disable(['image']);
+  md.disable(['image', 'replacements']);
   return md;
 }
 
-const md = createRenderer();
+const renderers = new Map<string, ReturnType<typeof createRenderer>>();
+
+function rendererFor(lang: string) {
+  let md = renderers.get(lang);
+  if (!md) renderers.set(lang, (md = createRenderer(lang)));
+  return md;
+}
 
 /** Renders block Markdown (body, about) into an XHTML fragment; `##` and deeper become h2…h6. */
-export function renderBlocks(source: string, field: string, at: SourcePosition): string {
+export function renderBlocks(source: string, field: string, at: SourcePosition, lang = 'en'): string {
+  const md = rendererFor(lang);
   const env = {};
   const tokens = md.parse(source, env);
   let heading = 0;
@@ -37,13 +59,13 @@ export function renderBlocks(source: string, field: string, at: SourcePosition):
 }
 
 /** Renders one line of inline Markdown (title, subtitle) into an XHTML fragment. */
-export function renderInline(source: string): string {
-  return md.renderInline(source.replace(/\s*\n\s*/g, ' '));
+export function renderInline(source: string, lang = 'en'): string {
+  return rendererFor(lang).renderInline(source.replace(/\s*\n\s*/g, ' '));
 }
 
 /** The text of inline Markdown without its marks, for metadata and outlines. */
-export function inlineText(source: string): string {
-  const html = renderInline(source);
+export function inlineText(source: string, lang = 'en'): string {
+  const html = renderInline(source, lang);
   return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
 }
 
