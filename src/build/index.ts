@@ -1,6 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import { PressroomError, PressroomErrors, formatDiagnostic, type Warning } from '../diagnostics.js';
 import { loadRelease } from '../release/index.js';
+import type { Limits } from '../limits.js';
 import type { LoadedRelease } from '../release/types.js';
 import { attributeWarning } from './attribute.js';
 import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './render.js';
@@ -14,7 +15,7 @@ export { renderXhtml, typesetRelease, pdfOf, epubOf, type RenderOptions } from '
 
 export type OutputFormat = 'pdf' | 'epub';
 
-export interface BuildOptions extends RenderOptions {
+export interface BuildOptions extends RenderOptions, Partial<Omit<Limits, 'maxPages'>> {
   /** Folder the outputs go to; default `output`. */
   outDir?: string;
   /** Which outputs to make; default both. */
@@ -59,11 +60,11 @@ export async function renderOutputs(input: string, options: BuildOptions = {}): 
     options.onWarning?.(w);
   };
   try {
-    loaded = await loadRelease(input);
+    loaded = await loadRelease(input, { maxBytes: options.maxInputBytes, maxImageBytes: options.maxImageBytes, maxImagePixels: options.maxImagePixels });
     const rendered = renderXhtml(loaded, { ...options, onWarning });
     const name = basename(input, extname(input));
     const outDir = options.outDir ?? 'output';
-    if (formats.includes('pdf')) files.push({ path: join(outDir, `${name}.pdf`), data: await pdfOf(rendered, { ...options, onWarning }) });
+    if (formats.includes('pdf')) files.push({ path: join(outDir, `${name}.pdf`), data: await pdfOf(rendered, { ...options, onWarning, source: input }) });
     if (formats.includes('epub')) files.push({ path: join(outDir, `${name}.epub`), data: await epubOf([rendered]) });
   } catch (error) {
     if (process.env.PRESSROOM_DEBUG && error instanceof Error) console.error(error.stack);

@@ -1,4 +1,5 @@
 import { dirname, extname, resolve } from 'node:path';
+import { DEFAULT_LIMITS, describeSize, raiseHint, type Limits } from '../limits.js';
 import { PressroomErrors, type PressroomError, type SourcePosition } from '../diagnostics.js';
 import { buildRelease } from './build-release.js';
 import type { DataNode, MapNode, Place } from './data-tree.js';
@@ -10,12 +11,12 @@ import type { LoadedRelease, SourceFormat } from './types.js';
 import { checkRelease, type Fields } from './validate.js';
 import { parseYaml } from './yaml-source.js';
 
-export interface ReleaseOptions {
-  /** Largest accepted file in bytes; 10 MiB when absent. */
+export interface ReleaseOptions extends Partial<Pick<Limits, 'maxImageBytes' | 'maxImagePixels'>> {
+  /** Largest accepted file in bytes; 10 MiB when absent (the `maxInputBytes` limit). */
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxInputBytes;
 
 /** What validation found: the release when there were no errors, and every error otherwise. */
 export interface ReleaseCheck {
@@ -30,15 +31,13 @@ export function formatOf(path: string): SourceFormat | undefined {
   return Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
 }
 
-export function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
-}
+export { describeSize };
 
 /** Problems for input that is too large or empty, shared with the file reader. */
 export function checkSize(bytes: number, problems: Problems, maxBytes: number): void {
   if (bytes === 0) problems.add('syntax', 'file is empty', undefined);
   else if (bytes > maxBytes) {
-    problems.add('limit', `file is ${describeSize(bytes)}, more than the limit of ${describeSize(maxBytes)}`, undefined, undefined, 'raise the maxBytes option to accept larger files');
+    problems.add('limit', `file is ${describeSize(bytes)}, more than the limit of ${describeSize(maxBytes)}`, undefined, undefined, raiseHint('maxInputBytes'));
   }
 }
 
@@ -71,7 +70,12 @@ export function checkReleaseText(text: string, path: string, options: ReleaseOpt
     const root = parseSource(normaliseLineEnds(content), format, problems);
     // After a syntax error the tree is not what the user meant; schema errors on it would mislead.
     const unreadable = problems.errors.some((e) => e.kind === 'syntax' || e.kind === 'limit');
-    if (root && !unreadable) fields = checkRelease(root, { problems, dir, positions });
+    if (root && !unreadable) fields = checkRelease(root, {
+        problems,
+        dir,
+        positions,
+        images: { maxImageBytes: options.maxImageBytes ?? DEFAULT_LIMITS.maxImageBytes, maxImagePixels: options.maxImagePixels ?? DEFAULT_LIMITS.maxImagePixels },
+      });
   } catch (error) {
     // The parsers are iterative or depth-limited; this is a last guard against exhausting the stack.
     if (!(error instanceof RangeError)) throw error;

@@ -1,6 +1,7 @@
 import type { SourcePosition } from '../diagnostics.js';
+import type { Limits } from '../limits.js';
 import { describeNode, placeWithin, type DataNode, type MapEntry, type Place } from './data-tree.js';
-import { checkImage } from './logo.js';
+import { checkImage, checkTemplatePath } from './logo.js';
 import { quote, type Problems } from './problems.js';
 import { ReleaseSchema, schemaPaths, type FieldSpec } from './schema.js';
 import { closestName } from './suggest.js';
@@ -17,6 +18,8 @@ export interface WalkContext {
   dir: string;
   /** Filled with the position of every known field path present. */
   positions: Record<string, SourcePosition>;
+  /** Limits on the images the data names. */
+  images: Pick<Limits, 'maxImageBytes' | 'maxImagePixels'>;
 }
 
 /** Walks the data against `ReleaseSchema`, reporting every problem; the result holds only checked values. */
@@ -144,10 +147,12 @@ function checkScalar(node: DataNode, spec: FieldSpec, path: string, keyAt: Place
       checked = checkWebsite(text);
       break;
     case 'image':
-      checked = checkImage(text, context.dir);
+      checked = checkImage(text, context.dir, context.images);
       break;
     default:
-      return text;
+      // A template path is a path in data like any other: it stays in the release's folder.
+      if (path !== 'template') return text;
+      checked = checkTemplatePath(text, context.dir);
   }
   if (checked.ok) return checked.value;
   context.problems.add(checked.kind ?? 'schema', checked.message, node.at, path, checked.hint);

@@ -1,10 +1,10 @@
 import { quote } from './problems.js';
 
 /** A checked value, or why it was refused (message, and a hint on what to write instead). */
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string; kind?: 'path' };
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string; kind?: 'path' | 'limit' };
 
 export const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-export const refuse = (message: string, hint?: string, kind?: 'path'): Checked<never> => ({ ok: false, message, hint, kind });
+export const refuse = (message: string, hint?: string, kind?: 'path' | 'limit'): Checked<never> => ({ ok: false, message, hint, kind });
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -22,7 +22,10 @@ export function parseYaml(text: string, problems: Problems, lineOffset = 0): Dat
     return { line: line + lineOffset, col };
   };
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.add('syntax', firstLine(error.message), placeOf(error.pos[0]));
+    for (const error of doc.errors) {
+      if (/call stack/i.test(error.message)) problems.add('limit', 'the data is nested too deeply', placeOf(error.pos[0]));
+      else problems.add('syntax', syntaxMessage(error.code, error.message), placeOf(error.pos[0]));
+    }
     return undefined;
   }
   const converter = new Converter(doc, text, placeOf, problems);
@@ -33,6 +36,12 @@ export function parseYaml(text: string, problems: Problems, lineOffset = 0): Dat
     problems.add('limit', `aliases expand to more than ${MAX_NODES} values`, placeOf(0), undefined, 'write the values out instead of repeating an alias');
     return undefined;
   }
+}
+
+/** The YAML library's message, except where it speaks to a programmer rather than a writer. */
+function syntaxMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return "a release file holds one YAML document; this '---' starts a second";
+  return firstLine(message);
 }
 
 function firstLine(message: string): string {

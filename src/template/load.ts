@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import { PressroomError } from '../diagnostics.js';
 import type { Template } from './types.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
+import { checkInsideTemplate, checkPartialCalls, checkStylesheetRefs } from './guard.js';
 
 /** Folder of the built-in templates (`templates/` at the package root). */
 export const BUILTIN_TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -56,6 +57,7 @@ export function resolveTemplateDir(nameOrPath: string, baseDir: string): string 
 function readManifest(dir: string): TemplateManifest {
   const path = join(dir, 'template.json');
   if (!existsSync(path)) return {};
+  checkInsideTemplate(dir, path);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as TemplateManifest;
   } catch (error) {
@@ -70,16 +72,35 @@ export function templateError(error: unknown, file: string): PressroomError {
   const message = String(e.message ?? error);
   const line = e.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
   const column = typeof e.column === 'number' ? e.column + 1 : undefined;
-  const first = message.split('\n')[0].replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]/, '');
-  return new PressroomError('template', first, { file, line: Number.isNaN(line) ? undefined : line, col: column });
+  let first = message.split('\n')[0].replace(/ - \d+:\d+$/, '').replace(/ in (?:\[object Object\]|undefined|null)$/, '');
+  const at = { file, line: Number.isNaN(line) ? undefined : line, col: column };
+  // Strict mode names only the last part of a path; the mustache shows the whole expression.
+  const mustache = at.line !== undefined && at.col !== undefined ? mustacheAt(file, at.line, at.col) : undefined;
+  const name = /^"([^"]*)" not defined$/.exec(first)?.[1];
+  if (mustache && name !== undefined && !new RegExp(`^\\{\\{\\s*${name.replace(/\W/g, '\\$&')}\\s*\\}\\}$`).test(mustache)) first += ` in ${mustache}`;
+  return new PressroomError('template', first, at);
+}
+
+/** The `{{…}}` at a line and column of a template file, when it can be read. */
+function mustacheAt(file: string, line: number, col: number): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8').split('\n')[line - 1] ?? '';
+    const start = text.lastIndexOf('{{', col);
+    const end = text.indexOf('}}', Math.max(start, 0));
+    return start >= 0 && end > start ? text.slice(start, end + 2).slice(0, 80) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type RenderFile = (context: object, options?: Handlebars.RuntimeOptions) => string;
 
-function compileFile(hb: typeof Handlebars, path: string): RenderFile {
+function compileFile(hb: typeof Handlebars, dir: string, path: string, partialNames: Set<string>): RenderFile {
   let fn: Handlebars.TemplateDelegate;
   try {
+    checkInsideTemplate(dir, path);
     const source = readFileSync(path, 'utf8');
+    checkPartialCalls(source, path, partialNames);
     const options = {
       strict: true,
       knownHelpers: Object.fromEntries(HELPER_NAMES.map((n) => [n, true])),
@@ -116,9 +137,11 @@ export function loadTemplate(dir: string): CompiledTemplate {
   const partials = new Map<string, RenderFile>();
   const partialDir = join(dir, 'partials');
   if (existsSync(partialDir) && statSync(partialDir).isDirectory()) {
-    for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort()) {
+    const files = readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort();
+    const names = new Set(files.map((f) => basename(f, '.hbs')));
+    for (const file of files) {
       const name = basename(file, '.hbs');
-      const render = compileFile(hb, join(partialDir, file));
+      const render = compileFile(hb, dir, join(partialDir, file), names);
       partials.set(name, render);
       hb.registerPartial(name, render as unknown as Handlebars.Template);
     }
@@ -127,12 +150,15 @@ export function loadTemplate(dir: string): CompiledTemplate {
   if (!existsSync(stylesheetPath)) {
     throw new PressroomError('template', 'template has no style.css', { file: stylesheetPath });
   }
+  checkInsideTemplate(dir, stylesheetPath);
+  const stylesheetText = readFileSync(stylesheetPath, 'utf8');
+  checkStylesheetRefs(stylesheetText, stylesheetPath);
   const template: CompiledTemplate = {
     name: basename(dir),
     dir,
     description: manifest.description ?? '',
-    stylesheet: { path: stylesheetPath, text: readFileSync(stylesheetPath, 'utf8') },
-    render: compileFile(hb, join(dir, 'release.hbs')),
+    stylesheet: { path: stylesheetPath, text: stylesheetText },
+    render: compileFile(hb, dir, join(dir, 'release.hbs'), new Set(partials.keys())),
     renderPartial: (name, context) => partials.get(name)?.(context),
     strings,
     labels: manifest.labels ?? {},

@@ -71,7 +71,7 @@ describe('reading files', () => {
   it('refuses a file over maxBytes before reading it', async () => {
     const [error] = (await validateRelease(`${fixtures}/encoding/bom.yaml`, { maxBytes: 100 })).errors;
     expect(error.kind).toBe('limit');
-    expect(error.format()).toBe(`${fixtures}/encoding/bom.yaml: file is 117 bytes, more than the limit of 100 bytes (raise the maxBytes option to accept larger files)`);
+    expect(error.format()).toBe(`${fixtures}/encoding/bom.yaml: file is 117 bytes, more than the limit of 100 bytes (raise it with --max-input-bytes or 'maxInputBytes' in pressroom.config.json)`);
   });
 
   it('names a file that does not exist', async () => {
