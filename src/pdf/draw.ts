@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { FontFace } from '../fonts/types.js';
 import type { Page, Pages } from '../typeset/types.js';
 import { registerFaces } from './fonts.js';
+import { prepareSubsets } from './subsets.js';
 import { drawImage, drawRule, type ImageContext } from './graphics.js';
 import { drawCropMarks, setPrintBoxes, SLUG } from './marks.js';
 import { documentDate, documentInfo, extraXmp, metadataText } from './metadata.js';
@@ -37,6 +38,7 @@ export async function drawPdf(pages: Pages, meta: PdfMeta): Promise<Buffer> {
   });
 
   const metrics = registerFaces(doc, facesOf(pages));
+  prepareSubsets(doc, pages);
   const tagger = new Tagger(doc, pages.structure, options.lang);
   const text: TextContext = { doc, tagger, metrics, fill: null };
   const offset = meta.printMarks ? SLUG : 0;

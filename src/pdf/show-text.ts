@@ -6,14 +6,14 @@
 // per document, and a line is one text object.
 import type { Font } from 'fontkit';
 
-type Glyph = Font['layout'] extends (...args: never[]) => { glyphs: (infer G)[] } ? G : never;
+export type Glyph = Font['layout'] extends (...args: never[]) => { glyphs: (infer G)[] } ? G : never;
 
 /** The fields of PDFKit's EmbeddedFont (a document's font object) that text drawing uses. */
-interface EmbeddedFont {
+export interface EmbeddedFont {
   id: string;
   font: Font;
   scale: number;
-  subset: { includeGlyph(id: number): number };
+  subset: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -107,6 +107,21 @@ const spaceAdvance = (pdfFont: EmbeddedFont): number => {
 /** Advance of a space in the current font and size, in points (PDFKit's `widthOfString(' ')`). */
 export function spaceWidth(doc: TextDocument): number {
   return (spaceAdvance(doc._font) * doc._fontSize) / 1000;
+}
+
+/** Adds the glyphs that `LineText.run(text, …, wordSpacing)` draws to `into`, by glyph id. */
+export function collectGlyphs(pdfFont: EmbeddedFont, text: string, wordSpacing: number, into: Map<number, Glyph>): void {
+  const pieces = wordSpacing ? text.replace(/\s{2,}/g, ' ').trim().split(/\s+/) : chunksOf(text);
+  for (const piece of pieces) {
+    if (piece === '') continue;
+    for (const glyph of shapeChunk(pdfFont, piece).glyphs) into.set(glyph.id, glyph);
+  }
+}
+
+/** Puts glyphs into the document's subset in id order, so the subset depends on the set alone. */
+export function encodeInOrder(pdfFont: EmbeddedFont, glyphs: Map<number, Glyph>): void {
+  const codeOf = glyphCodes(pdfFont);
+  for (const id of [...glyphs.keys()].sort((a, b) => a - b)) glyphCode(pdfFont, codeOf, glyphs.get(id)!);
 }
 
 /** The glyphs of one run, in PDFKit units, with the word gap already in `xAdvance`. */

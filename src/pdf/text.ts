@@ -50,6 +50,16 @@ function drawLinked(context: TextContext, group: GlyphRun[], line: LineItem): Bo
   return { x: first.x, y: line.y - line.ascent, width: last.x + last.width - first.x, height: line.ascent + descent };
 }
 
+/** What of a run is drawn: justified runs drop leading spaces and stretch the inner ones. */
+export function drawnText(run: GlyphRun, line: LineItem): { text: string; leading: number; wordSpacing: number } {
+  // A line feed cannot be in a run the typesetter made; dropped as PDFKit drops it.
+  let text = run.text.replace(/\n/g, '');
+  if (!(line.spaceStretch > 0)) return { text, leading: 0, wordSpacing: 0 };
+  const leading = text.length - text.trimStart().length;
+  text = text.slice(leading);
+  return { text, leading, wordSpacing: /\s/.test(text.trimEnd()) ? line.spaceStretch : 0 };
+}
+
 /** Draws runs of one line as one text object, then their underlines. */
 function drawRuns(context: TextContext, runs: GlyphRun[], line: LineItem): void {
   const { doc } = context;
@@ -61,20 +71,10 @@ function drawRuns(context: TextContext, runs: GlyphRun[], line: LineItem): void 
       doc.fillColor(run.color);
       context.fill = run.color;
     }
-    let { text: chars, x } = run;
-    const stretch = line.spaceStretch;
-    let wordSpacing = 0;
-    if (stretch > 0) {
-      // Justified: words are set apart by space + stretch, and leading spaces become a shift.
-      const leading = chars.length - chars.trimStart().length;
-      if (leading > 0) {
-        x += leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + stretch);
-        chars = chars.slice(leading);
-      }
-      if (/\s/.test(chars.trimEnd())) wordSpacing = stretch;
-    }
-    // A line feed cannot be in a run the typesetter made; dropped as PDFKit drops it.
-    text.run(chars.replace(/\n/g, ''), x, run.letterSpacing, wordSpacing);
+    const drawn = drawnText(run, line);
+    // Leading spaces of a justified run are not drawn: they become a shift.
+    const x = run.x + drawn.leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch);
+    text.run(drawn.text, x, run.letterSpacing, drawn.wordSpacing);
   }
   text.end();
   for (const run of runs) if (run.underline) underline(context, run, line);

@@ -1,0 +1,60 @@
+// Font subsets made once per glyph set. fontkit re-reads and re-encodes every glyph and table
+// of a subset for each document (a third of drawing a release); releases of one issuer mostly
+// use the same glyphs, so a subset is encoded once per glyph set and face for the process.
+import type { Font } from 'fontkit';
+import type { Pages } from '../typeset/types.js';
+import { collectGlyphs, encodeInOrder, type EmbeddedFont, type Glyph, type TextDocument } from './show-text.js';
+import { drawnText } from './text.js';
+
+/** Encoded subsets per parsed face, by glyph list; a face keeps at most this many. */
+const MAX_SUBSETS_PER_FACE = 32;
+const encodedByFace = new WeakMap<Font, Map<string, Uint8Array>>();
+
+/** Makes `pdfFont.subset.encode()` answer from the cache when the glyph list was seen before. */
+function shareEncoding(pdfFont: EmbeddedFont): void {
+  const { subset } = pdfFont;
+  const encode = subset.encode.bind(subset);
+  let encoded = encodedByFace.get(pdfFont.font);
+  if (!encoded) encodedByFace.set(pdfFont.font, (encoded = new Map()));
+  const cache = encoded;
+  subset.encode = () => {
+    // The list before encoding decides the bytes: encode() appends composite components itself.
+    const key = subset.glyphs.join(',');
+    let bytes = cache.get(key);
+    if (!bytes) {
+      bytes = encode();
+      if (cache.size >= MAX_SUBSETS_PER_FACE) cache.delete(cache.keys().next().value!);
+      cache.set(key, bytes);
+    }
+    return bytes;
+  };
+}
+
+/**
+ * Opens every font the pages draw with, puts the glyphs they use into each subset in glyph-id
+ * order (PDFKit adds them in order of first use, which differs with every text) and lets the
+ * subset's encoding be shared. Fonts with nothing to draw are not opened, so not embedded.
+ */
+export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): void {
+  const used = new Map<EmbeddedFont, Map<number, Glyph>>();
+  const pdf = doc as unknown as TextDocument & PDFKit.PDFDocument;
+  for (const page of pages.pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'line') continue;
+      for (const run of item.runs) {
+        const { text, wordSpacing } = drawnText(run, item);
+        if (text === '') continue;
+        pdf.font(run.font.id);
+        const font = pdf._font;
+        let glyphs = used.get(font);
+        if (!glyphs) used.set(font, (glyphs = new Map()));
+        collectGlyphs(font, text, wordSpacing, glyphs);
+      }
+    }
+  }
+  for (const [font, glyphs] of used) {
+    if (glyphs.size === 0) continue;
+    encodeInOrder(font, glyphs);
+    shareEncoding(font);
+  }
+}
