@@ -34,8 +34,9 @@ export interface BuildResult {
 export function errorLines(error: unknown, input: string): string[] {
   if (error instanceof PressroomErrors) return error.errors.map((e) => e.format());
   if (error instanceof PressroomError) return [error.format()];
+  // Anything else is pressroom's fault, not the input's: say so, and how to learn more.
   const message = error instanceof Error ? error.message : String(error);
-  return [`${input}: ${message.split('\n')[0]}`];
+  return [`${input}: unexpected error: ${message.split('\n')[0]} (this is a bug in pressroom; run again with --debug and report the output)`];
 }
 
 /** A built release before it is written: the result so far and the output files in memory. */

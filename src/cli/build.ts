@@ -2,6 +2,7 @@ import { build, expandInputs, parseShard, selectShard, type BuildOptions, type B
 import { colours, type Console } from './output.js';
 import { defaultJobs } from '../build/pool.js';
 import { Progress } from './progress.js';
+import type { Limits } from '../limits.js';
 
 export interface BuildArgs {
   inputs: string[];
@@ -18,6 +19,8 @@ export interface BuildArgs {
   shard?: string;
   /** Make one NAME.pdf and NAME.epub of all inputs. */
   bundle?: string;
+  /** Limits raised (or lowered) by flags or the configuration file. */
+  limits?: Partial<Limits>;
 }
 
 const FORMATS: OutputFormat[] = ['pdf', 'epub'];
@@ -46,6 +49,7 @@ export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
     template: args.template,
     pageSize: args.pageSize,
     printMarks: args.printMarks,
+    ...args.limits,
   };
   const results: BuildResult[] = expanded.missing.map((e) => ({ input: e.position.file, outputs: [], warnings: [], errors: [e.format()] }));
   if (args.bundle !== undefined) {

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { closestName } from '../release/suggest.js';
 import { UsageError } from './build.js';
+import { LIMIT_KEYS, limitFlag, type Limits } from '../limits.js';
 
 /** Defaults a press office keeps beside its releases, in `pressroom.config.json` or `.yaml`. */
 export interface Config {
@@ -12,6 +13,10 @@ export interface Config {
   pageSize?: string;
   jobs?: number;
   printMarks?: boolean;
+  maxPages?: number;
+  maxInputBytes?: number;
+  maxImageBytes?: number;
+  maxImagePixels?: number;
 }
 
 /** Where the file is looked for in the working folder, in this order. */
@@ -42,6 +47,9 @@ const formatList: Checker = (node) => {
   return unknown === undefined ? { value: values } : { error: `unknown format '${unknown}' (use pdf, epub or both)` };
 };
 
+const positiveInteger: Checker = (node) =>
+  isScalar(node) && Number.isInteger(node.value) && (node.value as number) >= 1 ? { value: node.value } : { error: 'must be a whole number, at least 1' };
+
 const checkers: Record<keyof Config, Checker> = {
   template: text,
   formats: formatList,
@@ -50,6 +58,10 @@ const checkers: Record<keyof Config, Checker> = {
   jobs: (node) =>
     isScalar(node) && Number.isInteger(node.value) && (node.value as number) >= 1 ? { value: node.value } : { error: 'must be a whole number, at least 1' },
   printMarks: (node) => (isScalar(node) && typeof node.value === 'boolean' ? { value: node.value } : { error: 'must be true or false' }),
+  maxPages: positiveInteger,
+  maxInputBytes: positiveInteger,
+  maxImageBytes: positiveInteger,
+  maxImagePixels: positiveInteger,
 };
 const KEYS = Object.keys(checkers);
 
@@ -119,6 +131,10 @@ export interface BuildFlags {
   pageSize?: string;
   jobs?: number;
   printMarks?: boolean;
+  maxPages?: number;
+  maxInputBytes?: number;
+  maxImageBytes?: number;
+  maxImagePixels?: number;
 }
 
 /** The settings of a build: a flag wins over the configuration file, which wins over defaults. */
@@ -131,5 +147,18 @@ export function settingsOf(flags: BuildFlags, config: Config) {
     // Left undefined when neither says: the build then picks by the size of the batch.
     jobs: flags.jobs ?? config.jobs,
     printMarks: flags.printMarks ?? config.printMarks ?? false,
+    limits: limitsOf(flags, config),
   };
+}
+
+/** Each limit from its flag, else the configuration file; a flag that is not a whole number ≥ 1 is a usage error. */
+function limitsOf(flags: BuildFlags, config: Config): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  for (const key of LIMIT_KEYS) {
+    const flag = flags[key];
+    if (flag !== undefined && !(Number.isInteger(flag) && flag >= 1)) throw new UsageError(`${limitFlag(key)} ${flag}: use a whole number, at least 1`);
+    const value = flag ?? config[key];
+    if (value !== undefined) limits[key] = value;
+  }
+  return limits;
 }

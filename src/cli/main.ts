@@ -4,10 +4,21 @@ import { checkFormats, runBuild, UsageError } from './build.js';
 import { ConfigError, loadConfig, settingsOf } from './config.js';
 import { runValidate } from './validate.js';
 import { processConsole, type Console } from './output.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 /** Runs the command line; resolves to the exit status (0 ok, 1 some input failed, 2 usage). */
+/** Flags that raise the limits (src/limits.ts); each is also a key of the configuration file. */
+const LIMIT_OPTIONS = {
+  'max-pages': { type: 'number', describe: `most pages of one PDF [default: ${DEFAULT_LIMITS.maxPages}]` },
+  'max-input-bytes': { type: 'number', describe: `largest release file [default: ${DEFAULT_LIMITS.maxInputBytes}]` },
+  'max-image-bytes': { type: 'number', describe: `largest image file [default: ${DEFAULT_LIMITS.maxImageBytes}]` },
+  'max-image-pixels': { type: 'number', describe: `most pixels of a PNG or JPEG [default: ${DEFAULT_LIMITS.maxImagePixels}]` },
+} as const;
+
 export async function main(argv: string[], io: Console = processConsole): Promise<number> {
   const debug = argv.includes('--debug');
+  // Read where a build catches an input's error (in this thread or a worker started after this).
+  if (debug) process.env.PRESSROOM_DEBUG = '1';
   let status = 0;
   const parser = yargs(argv)
     .scriptName('pressroom')
@@ -30,6 +41,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
           .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
           .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
           .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' })
+          .options(LIMIT_OPTIONS)
           .example('$0 build examples', 'every release in examples/ into output/')
           .example('$0 build release.md -f pdf -t newswire', 'a PDF only, with the newswire template'),
       async (a) => {
@@ -65,9 +77,12 @@ export async function main(argv: string[], io: Console = processConsole): Promis
         y
           .positional('inputs', { type: 'string', array: true, demandOption: true })
           .option('json', { type: 'boolean' })
+          .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' })
+          .options(LIMIT_OPTIONS)
           .example('$0 validate examples/*.yaml', 'check without building'),
       async (a) => {
-        status = await runValidate({ inputs: a.inputs as string[], json: a.json }, io);
+        const settings = settingsOf({ ...a, format: undefined }, loadConfig(a.config).config);
+        status = await runValidate({ inputs: a.inputs as string[], json: a.json, limits: settings.limits }, io);
       },
     )
     .command(
