@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { fontkitFont } from '../fonts/index.js';
 import subsetFont from 'subset-font';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace, FontFamily } from '../fonts/types.js';
@@ -76,16 +77,9 @@ function fontFile(face: FontFace): Buffer {
   return data;
 }
 
-const fontkitCache = new Map<string, fontkit.Font>();
-/** The parsed font (fontkit), for glyph coverage and cover lettering. */
+/** The parsed font (fontkit), for glyph coverage and cover lettering: the typesetter's own. */
 export function openFace(face: FontFace): fontkit.Font {
-  let font = fontkitCache.get(face.path);
-  if (!font) {
-    const opened = fontkit.create(fontFile(face));
-    font = 'fonts' in opened ? opened.fonts[0] : opened;
-    fontkitCache.set(face.path, font);
-  }
-  return font;
+  return fontkitFont(face);
 }
 
 const coverage = new Map<string, Map<number, boolean>>();
@@ -101,6 +95,8 @@ export function familyCovers(family: FontFamily, codePoint: number): boolean {
   return has;
 }
 
+/** Subsets kept (a few KB each); the oldest goes first, so a long batch stays flat. */
+const MAX_SUBSETS = 64;
 const subsetCache = new Map<string, Promise<Buffer>>();
 /** The face cut down to the given characters (TrueType); cached per face and character set. */
 export function subsetFace(face: FontFace, chars: Iterable<number>): Promise<Buffer> {
@@ -110,6 +106,7 @@ export function subsetFace(face: FontFace, chars: Iterable<number>): Promise<Buf
   if (!subset) {
     subset = subsetFont(fontFile(face), text, { targetFormat: 'sfnt' });
     subset.catch(() => subsetCache.delete(key));
+    if (subsetCache.size >= MAX_SUBSETS) subsetCache.delete(subsetCache.keys().next().value!);
     subsetCache.set(key, subset);
   }
   return subset;

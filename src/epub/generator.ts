@@ -1,7 +1,52 @@
+import { createRequire } from 'node:module';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
-import type JSZip from 'jszip';
 import type { BookData } from './metadata.js';
 import type { EmbeddedFont } from './stylesheet.js';
+import type { ZipEntry } from './zip.js';
+
+/** ejs as epub-gen-memory itself loads it (its dependency, not ours). */
+const ejs = createRequire(createRequire(import.meta.url).resolve('epub-gen-memory'))('ejs') as {
+  compile(template: string): (data: object) => string;
+};
+
+/** The library renders its templates with `ejs.render`, compiling them anew for every book. */
+const compiled = new Map<string, (data: object) => string>();
+function render(template: string, data: object): string {
+  let fn = compiled.get(template);
+  if (!fn) compiled.set(template, (fn = ejs.compile(template)));
+  return fn(data);
+}
+
+type FileData = string | Uint8Array | ArrayBuffer | Promise<ArrayBuffer | Uint8Array | string>;
+
+/**
+ * Stands in for the library's JSZip: it only collects files by path (JSZip stores and reads
+ * them back slowly); `writeZip` makes the archive.
+ */
+class FileCollector {
+  constructor(
+    private readonly files: Map<string, FileData>,
+    private readonly prefix = '',
+  ) {}
+
+  folder(name: string): FileCollector {
+    return new FileCollector(this.files, `${this.prefix}${name}/`);
+  }
+
+  file(name: string, data: FileData): this {
+    this.files.set(this.prefix + name, data);
+    return this;
+  }
+}
+
+async function bytesOf(data: FileData): Promise<Uint8Array> {
+  const value = await data;
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  return value instanceof Uint8Array ? value : new Uint8Array(value);
+}
+
+const CONTAINER_XML =
+  '<?xml version="1.0" encoding="UTF-8" ?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>';
 
 /** What our chapter template reads besides the library's own chapter fields. */
 export interface PageData {
@@ -27,10 +72,13 @@ const XML_SPECIAL = new Set([0x26, 0x3c, 0x3e, 0x22, 0x27]);
  */
 export class DeterministicEPub extends EPub {
   private readonly embeddedFonts: EmbeddedFont[];
+  private readonly files = new Map<string, FileData>([['mimetype', 'application/epub+zip']]);
 
   constructor(options: BookOptions, content: PageChapter[], fonts: EmbeddedFont[]) {
     super(options, content);
     this.embeddedFonts = fonts;
+    // The library only calls folder() and file() on its zip.
+    this.zip = new FileCollector(this.files) as unknown as typeof this.zip;
     const renames = new Map<string, string>();
     this.images.forEach((image, i) => {
       const id = `image-${i + 1}`;
@@ -50,10 +98,24 @@ export class DeterministicEPub extends EPub {
     }
   }
 
-  /** The zip as the library built it, for re-packing with fixed dates and order. */
-  async build(): Promise<JSZip> {
+  /** The book's files as the library made them, for `writeZip` to pack with fixed dates and order. */
+  async build(): Promise<ZipEntry[]> {
     await this.render();
-    return this.zip as unknown as JSZip;
+    return Promise.all([...this.files].map(async ([name, data]) => ({ name, data: await bytesOf(data) })));
+  }
+
+  /** The library's own, with each template compiled once per process (EPUB 3 only). */
+  protected override async generateTemplateFiles(): Promise<void> {
+    const oebps = this.zip.folder('OEBPS')!;
+    oebps.file('style.css', this.options.css);
+    for (const chapter of this.content) {
+      oebps.file(chapter.filename, render(this.options.chapterXHTML, { lang: this.options.lang, prependChapterTitles: this.options.prependChapterTitles, ...chapter }));
+    }
+    this.zip.folder('META-INF')!.file('container.xml', CONTAINER_XML);
+    const data = { ...this.options, id: this.uuid, images: this.images, cover: this.cover, content: this.content };
+    oebps.file('content.opf', render(this.options.contentOPF, data));
+    oebps.file('toc.ncx', render(this.options.tocNCX, data));
+    oebps.file('toc.xhtml', render(this.options.tocXHTML, data));
   }
 
   protected override async downloadAllFonts(): Promise<void> {

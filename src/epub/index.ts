@@ -9,7 +9,7 @@ import { bookStylesheet, type EmbeddedFont } from './stylesheet.js';
 import { chapterXhtml, contentOpf, tocNcx, tocXhtml } from './templates.js';
 import type { EpubOptions } from './types.js';
 import { parseRelease } from './xhtml.js';
-import { writeZip, zipEntries } from './zip.js';
+import { writeZip } from './zip.js';
 
 export type { BundleMeta, EpubOptions } from './types.js';
 
@@ -99,6 +99,6 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
     pages,
     fonts,
   );
-  const entries = await zipEntries(await epub.build());
+  const entries = await epub.build();
   return writeZip(entries, buildTime(book.date, options.sourceDateEpoch));
 }

@@ -1,5 +1,4 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import type JSZip from 'jszip';
 
 /** Earliest time a zip (DOS) timestamp can hold. */
 const DOS_EPOCH = Date.UTC(1980, 0, 1);
@@ -74,10 +73,4 @@ export function writeZip(entries: ZipEntry[], time: Date): Buffer {
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
-}
-
-/** The files of the library's zip (folders left out: a zip needs no folder entries). */
-export async function zipEntries(zip: JSZip): Promise<ZipEntry[]> {
-  const files = Object.values(zip.files).filter((f) => !f.dir);
-  return Promise.all(files.map(async (f) => ({ name: f.name, data: await f.async('uint8array') })));
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
+import { fontkitFont } from '../fonts/index.js';
 import type { FontFace } from '../fonts/types.js';
 
 /** What drawing needs from a face beyond PDFKit: underline metrics, in em. */
@@ -70,10 +70,8 @@ const opened = new Map<string, OpenedFace>();
 function openFace(face: FontFace): OpenedFace {
   let entry = opened.get(face.path);
   if (!entry) {
-    const font = create(readFileSync(face.path));
-    if (!('layout' in font)) {
-      throw new Error(`font ${face.id}: ${face.path} is a collection; give one face's file`);
-    }
+    // The face the typesetter measured with: one parse (and one GSUB/GPOS decoding) per process.
+    const font = fontkitFont(face);
     const em = font.unitsPerEm;
     entry = {
       source: withSharedLayout(font),
