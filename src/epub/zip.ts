@@ -14,6 +14,18 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/** Deflated bytes of entries shared by many books (font subsets are cached objects). */
+const deflated = new WeakMap<Uint8Array, Buffer>();
+
+function deflate(data: Uint8Array): Buffer {
+  let body = deflated.get(data);
+  if (!body) {
+    body = deflateRawSync(data, { level: 9 });
+    deflated.set(data, body);
+  }
+  return body;
+}
+
 function dosDateTime(time: Date): { date: number; time: number } {
   const t = new Date(Math.max(time.getTime(), DOS_EPOCH));
   return {
@@ -41,7 +53,7 @@ export function writeZip(entries: ZipEntry[], time: Date): Buffer {
   for (const entry of sorted) {
     const name = Buffer.from(entry.name, 'utf8');
     const stored = STORED.test(entry.name);
-    const body = stored ? entry.data : deflateRawSync(entry.data, { level: 9 });
+    const body = stored ? entry.data : deflate(entry.data);
     const crc = crc32(entry.data);
     const flags = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
     const local = Buffer.alloc(30);
