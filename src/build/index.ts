@@ -6,6 +6,7 @@ import type { LoadedRelease } from '../release/types.js';
 import { attributeWarning } from './attribute.js';
 import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './render.js';
 import { writeFileAtomic } from './write.js';
+import { expandInputs } from './inputs.js';
 import { buildInPool } from './pool.js';
 
 export { expandInputs } from './inputs.js';
@@ -111,9 +112,12 @@ export interface BatchOptions {
  */
 export async function build(inputs: string[], options: BuildOptions & BatchOptions = {}): Promise<BuildResult[]> {
   const { jobs = 1, onResult, onWarning, ...rest } = options;
-  if (jobs > 1 && inputs.length > 1) return buildInPool(inputs, rest, jobs, writeOutputs, onResult);
-  const results: BuildResult[] = [];
-  for (const input of inputs) {
+  // Library callers may pass folders and globs as the command line does.
+  const { files, missing } = expandInputs(inputs);
+  const unmatched = missing.map((e): BuildResult => ({ input: e.position.file, outputs: [], warnings: [], errors: [e.format()] }));
+  if (jobs > 1 && files.length > 1) return [...unmatched, ...(await buildInPool(files, rest, jobs, writeOutputs, onResult))];
+  const results: BuildResult[] = [...unmatched];
+  for (const input of files) {
     results.push(await buildRelease(input, { ...rest, onWarning }));
     onResult?.(results[results.length - 1]);
   }

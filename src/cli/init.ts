@@ -12,7 +12,7 @@ issuer:
   name:
     - Embassy of the Example Republic
     - in the Kingdom of Elsewhere
-  address: 12 Harbour Road, #04-01 Example Tower, Elsewhere 100200
+  address: "12 Harbour Road, #04-01 Example Tower, Elsewhere 100200"
   phone: (65) 6000 0000
   email: press@example.org
 label: Press Release

@@ -8,7 +8,7 @@ import { dumpPages } from '../../src/typeset/index.js';
 import { expectGolden } from '../golden.js';
 import { pdfFonts, pdfText, qpdfCheck } from '../support/validators.js';
 import { epubcheck } from '../support/epubcheck.js';
-import { words, xhtmlBodyText } from '../support/words.js';
+import { bodyWords, words, xhtmlBodyText } from '../support/words.js';
 
 const EXAMPLES = ['examples/maritime-forum.yaml', 'examples/tidewater-launch.md'];
 const dir = mkdtempSync(join(tmpdir(), 'pressroom-examples-'));
@@ -47,16 +47,7 @@ describe.each(EXAMPLES)('%s', (example) => {
     const rendered = renderXhtml(await loadRelease(example));
     const expected = words(xhtmlBodyText(built[example].xhtml));
     const pageTexts = pdfText(built[example].pdf).split('\f').filter((t) => t.trim());
-    const body = pageTexts.flatMap((text, i) => {
-      const context = { page: i + 1, pages: pageTexts.length };
-      const head = words(xhtmlBodyText(`<body>${rendered.renderRunning('header', context)}`));
-      const foot = words(xhtmlBodyText(`<body>${rendered.renderRunning('footer', context)}`));
-      const all = words(text);
-      expect(all.slice(0, head.length), `running head of page ${i + 1}`).toEqual(head);
-      expect(all.slice(all.length - foot.length), `footer of page ${i + 1}`).toEqual(foot);
-      // List markers are drawn by the typesetter, not part of the text.
-      return all.slice(head.length, all.length - foot.length).filter((w) => w !== '•');
-    });
+    const body = bodyWords(pageTexts, rendered, (ok, what) => expect(ok, what).toBe(true));
     expect(body).toEqual(expected);
   });
 
