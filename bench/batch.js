@@ -1,0 +1,24 @@
+// Parts (d) and (e) of the bench: `pressroom build` over a folder of releases as one process
+// under /usr/bin/time -v (its peak resident memory covers the worker threads too).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Wall time (ms) and peak RSS (KiB) of `pressroom build dir -o out …extra`. */
+export function batch(dir, outDir, extra = []) {
+  const args = ['bin/pressroom.js', 'build', dir, '-o', outDir, '--quiet', ...extra];
+  const timeTool = existsSync('/usr/bin/time');
+  const command = timeTool ? '/usr/bin/time' : process.execPath;
+  const start = performance.now();
+  const result = spawnSync(command, timeTool ? ['-v', process.execPath, ...args] : args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`pressroom build ${dir}: exit ${result.status}: ${result.stderr.split('\n')[0]}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+  return { ms, maxRssKiB: rss ? Number(rss[1]) : null };
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// CPU profile of the warm loop (PDF + EPUB per varied release), taken after a warm-up so that
+// start-up is left out; prints where the time goes by package and by function, and writes the
+// .cpuprofile for Chrome DevTools. usage: node bench/profile.js [releases] [--out FILE]
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCorpus } from './corpus.js';
+import { summarise } from './profile-summary.js';
+
+const argv = process.argv.slice(2);
+const count = Number(argv.find((a) => /^\d+$/.test(a)) ?? 100);
+const outIndex = argv.indexOf('--out');
+const out = outIndex >= 0 ? argv[outIndex + 1] : join(tmpdir(), 'pressroom-warm.cpuprofile');
+
+const { loadRelease } = await import('../dist/index.js');
+const { renderXhtml, pdfOf, epubOf } = await import('../dist/build/index.js');
+const dir = mkdtempSync(join(tmpdir(), 'pressroom-profile-'));
+try {
+  const paths = writeCorpus(dir, count + 5, 3);
+  const one = async (path) => {
+    const rendered = renderXhtml(await loadRelease(path));
+    await pdfOf(rendered);
+    await epubOf([rendered]);
+  };
+  for (const path of paths.slice(0, 5)) await one(path);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  const start = performance.now();
+  for (const path of paths.slice(5)) await one(path);
+  const ms = (performance.now() - start) / count;
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(out, JSON.stringify(profile));
+  console.log(`${count} releases, ${ms.toFixed(1)} ms per release (PDF + EPUB) under the profiler; ${out}`);
+  console.log(summarise(profile));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
