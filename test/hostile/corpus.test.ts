@@ -8,17 +8,10 @@ import { validateRelease } from '../../src/release/index.js';
 import { qpdfCheck } from '../support/validators.js';
 import { corpus } from './corpus/index.js';
 import { writeCase, type HostileCase } from './corpus/types.js';
+import { unreadable } from './readable.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pressroom-hostile-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** What a person would not want to read in a one-line message. */
-export function unreadable(line: string): string | undefined {
-  if (line.includes('\n')) return 'more than one line';
-  if (/\bat .+:\d+:\d+\)?$/.test(line) || /node_modules|\/dist\/|\/src\//.test(line)) return 'a stack frame or internal path';
-  if (/\[object Object\]|\bundefined\b|\bNaN\b|TypeError|RangeError|ReferenceError|Cannot read prop/.test(line)) return 'internals';
-  return undefined;
-}
 
 /** `at` names a file relative to the case folder, optionally with `:line`; an empty `at` names none. */
 function startsAt(line: string, dir: string, at: string): boolean {
