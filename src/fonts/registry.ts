@@ -55,6 +55,11 @@ function readFamilies(jsonPath: string): FontFamily[] {
   } catch (e) {
     throw new PressroomError('font', `cannot read font declarations: ${(e as Error).message}`, { file: jsonPath });
   }
+  // A hand-edited file may lack a list; a TypeError later would not say which.
+  if (!Array.isArray(data?.families)) throw new PressroomError('font', 'expected a list of font families', { file: jsonPath }, 'families');
+  data.families.forEach((fam, i) => {
+    if (!Array.isArray(fam?.faces)) throw new PressroomError('font', 'expected a list of faces', { file: jsonPath }, `families[${i}].faces`);
+  });
   const require = createRequire(import.meta.url);
   return data.families.map((fam, i) => {
     let base = dirname(jsonPath);
