@@ -118,7 +118,7 @@ describe('bad input gets one line per problem, with file:line:col and field', ()
   });
 
   it('a file over the size limit is a limit error naming the option', () => {
-    expect(errorsOf(VALID_YAML, 'x.yaml', { maxBytes: 20 })).toEqual(['x.yaml: file is 113 bytes, more than the limit of 20 bytes (raise it with --max-input-bytes or 'maxInputBytes' in pressroom.config.json)']);
+    expect(errorsOf(VALID_YAML, 'x.yaml', { maxBytes: 20 })).toEqual(["x.yaml: file is 113 bytes, more than the limit of 20 bytes (raise it with --max-input-bytes or 'maxInputBytes' in pressroom.config.json)"]);
     expect(kindsOf('a'.repeat(11 * 1024 * 1024))).toEqual(['limit']);
   });
 
