@@ -24,8 +24,7 @@ function html(text: string): SafeHtml {
 }
 
 /** Turns a validated release into what the template sees: Markdown rendered, defaults filled. */
-export function toReleaseView({ release, source }: LoadedRelease): ReleaseView {
-  const at = (field: string) => source.positions[field] ?? { file: source.path };
+export function toReleaseView({ release }: LoadedRelease): ReleaseView {
   const { issuer } = release;
   const identity = release.id ?? [issuer.name.join(' '), release.reference ?? '', release.date, release.title].join('\n');
   const dateText = formatDate(release.date, release.lang);
@@ -58,9 +57,9 @@ export function toReleaseView({ release, source }: LoadedRelease): ReleaseView {
     titleText: inlineText(release.title, release.lang),
     subtitle: release.subtitle ? html(renderInline(release.subtitle, release.lang)) : undefined,
     subtitleText: release.subtitle ? inlineText(release.subtitle, release.lang) : undefined,
-    body: html(renderBlocks(release.body, 'body', at('body'), release.lang)),
+    body: html(renderBlocks(release.body, 'body', release.lang)),
     contacts: release.contacts.map((c) => ({ name: c.name, role: c.role, phone: c.phone, email: c.email })),
-    about: release.about ? html(renderBlocks(release.about, 'about', at('about'), release.lang)) : undefined,
+    about: release.about ? html(renderBlocks(release.about, 'about', release.lang)) : undefined,
     end: release.end,
   };
 }

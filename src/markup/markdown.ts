@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import { PressroomError, type SourcePosition } from '../diagnostics.js';
 
 /** Schemes a link in release text may use; anything else stays plain text. */
 const LINK_SCHEMES = /^(https?:|mailto:|tel:|#)/i;
@@ -36,7 +35,7 @@ function rendererFor(lang: string) {
 }
 
 /** Renders block Markdown (body, about) into an XHTML fragment; `##` and deeper become h2…h6. */
-export function renderBlocks(source: string, field: string, at: SourcePosition, lang = 'en'): string {
+export function renderBlocks(source: string, field: string, lang = 'en'): string {
   const md = rendererFor(lang);
   const env = {};
   const tokens = md.parse(source, env);
@@ -50,9 +49,6 @@ export function renderBlocks(source: string, field: string, at: SourcePosition, 
         heading += 1;
         token.attrSet('id', `${field}-h${heading}`);
       }
-    }
-    if (token.type === 'html_block' || token.type === 'html_inline') {
-      throw new PressroomError('schema', 'raw HTML is not allowed in Markdown', at, field);
     }
   }
   return md.renderer.render(tokens, md.options, env);
