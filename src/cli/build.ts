@@ -1,4 +1,5 @@
 import { build, expandInputs, parseShard, selectShard, type BuildOptions, type BuildResult, type OutputFormat } from '../build/index.js';
+import { parsePageSize } from '../document/page-rules.js';
 import { colours, type Console } from './output.js';
 import { defaultJobs } from '../build/pool.js';
 import { Progress } from './progress.js';
@@ -39,6 +40,9 @@ export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError(`--jobs ${args.jobs}: use a whole number, at least 1`);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   if (shard && 'error' in shard) throw new UsageError(shard.error);
+  if (args.pageSize !== undefined && !parsePageSize(args.pageSize)) {
+    throw new UsageError(`--page-size '${args.pageSize}': use A4, A5, letter, legal, or two lengths such as "210mm 297mm"`);
+  }
   if (args.bundle !== undefined && !/^[^/\\.][^/\\]*$/.test(args.bundle)) throw new UsageError(`--bundle '${args.bundle}': give a file name without a folder`);
   const started = performance.now();
   const expanded = expandInputs(args.inputs);
