@@ -70,3 +70,11 @@ describe('pressroom templates and fonts', () => {
     expect(run.stdout).toMatch(/Noto Serif KR[\s\S]*scripts: [^\n]*Hangul/);
   });
 });
+
+describe('pressroom build --page-size', () => {
+  it('refuses an unknown size as a usage error, before building', () => {
+    const run = runCli(['build', 'examples', '--page-size', 'A3x', '-o', mkdtempSync(join(tmpdir(), 'pressroom-size-'))], process.cwd());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--page-size 'A3x'");
+  });
+});
