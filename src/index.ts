@@ -15,7 +15,17 @@ import type { LoadedRelease } from './release/types.js';
 import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './build/index.js';
 
 export { loadRelease, parseRelease, validateRelease } from './release/index.js';
-export { build, buildRelease, expandInputs, type BuildOptions, type BuildResult, type OutputFormat } from './build/index.js';
+export {
+  build,
+  buildRelease,
+  expandInputs,
+  type BatchOptions,
+  type BuildOptions,
+  type BuildResult,
+  type OutputFormat,
+} from './build/index.js';
+/** One PDF and one EPUB of many releases (`pressroom build --bundle NAME`). */
+export { buildBundle } from './build/bundle.js';
 export type { RenderOptions } from './build/index.js';
 export type { Release, LoadedRelease, Issuer, Dateline, Contact } from './release/types.js';
 export { PressroomError, PressroomErrors, type Warning } from './diagnostics.js';
