@@ -137,8 +137,9 @@ interface Glyphs {
 /**
  * Shapes a run as PDFKit's `doc.text(text, {wordSpacing, characterSpacing})` would: with word
  * spacing the spaces are not drawn, each word's last glyph advances by space + stretch instead.
+ * Under horizontal scaling `scale` that gap is divided by it: spaces are glue, not expanded.
  */
-function glyphsOf(pdfFont: EmbeddedFont, size: number, text: string, characterSpacing: number, wordSpacing: number): Glyphs {
+function glyphsOf(pdfFont: EmbeddedFont, size: number, text: string, characterSpacing: number, wordSpacing: number, scale: number): Glyphs {
   const codeOf = glyphCodes(pdfFont);
   const out: Glyphs = { codes: [], xAdvance: [], delta: [], xOffset: [], yOffset: [] };
   const add = (shaped: ShapedChunk, extra: number) => {
@@ -153,7 +154,7 @@ function glyphsOf(pdfFont: EmbeddedFont, size: number, text: string, characterSp
     }
   };
   if (wordSpacing) {
-    const gap = ((wordSpacing + (spaceAdvance(pdfFont) * size) / 1000 + characterSpacing) * 1000) / size;
+    const gap = ((wordSpacing + (spaceAdvance(pdfFont) * size) / 1000 + characterSpacing) * 1000) / size / scale;
     for (const word of text.trim().split(/\s+/)) add(shapeChunk(pdfFont, word), gap);
   } else {
     for (const chunk of chunksOf(text)) add(shapeChunk(pdfFont, chunk), 0);
@@ -174,6 +175,8 @@ export class LineText {
   private font: EmbeddedFont | null = null;
   private size = 0;
   private spacing = 0;
+  /** Horizontal scaling (`Tz` / 100): font expansion of a justified line. */
+  private scale = 1;
   /** Where the text pen is, in points from the left, once a run has been drawn. */
   private penX: number | null = null;
   private readonly pageY: number;
@@ -185,14 +188,17 @@ export class LineText {
     this.pageY = num(doc.page.height - baseline);
   }
 
-  /** Draws `text` in the document's current font and size starting at `x`. */
-  run(text: string, x: number, characterSpacing = 0, wordSpacing = 0): void {
+  /**
+   * Draws `text` in the document's current font and size starting at `x`, its glyphs and the
+   * character spacing after each scaled horizontally by `expansion` (`Tz`), word spacing not.
+   */
+  run(text: string, x: number, characterSpacing = 0, wordSpacing = 0, expansion = 1): void {
     if (wordSpacing) text = text.replace(/\s{2,}/g, ' ');
     if (text.length === 0) return;
     const { doc } = this;
     const font = doc._font;
     const size = doc._fontSize;
-    const glyphs = glyphsOf(font, size, text, characterSpacing, wordSpacing);
+    const glyphs = glyphsOf(font, size, text, characterSpacing, wordSpacing, expansion);
     if (glyphs.codes.length === 0) return;
     if (!this.opened) {
       this.ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');
@@ -210,14 +216,26 @@ export class LineText {
       this.ops.push(`${num(characterSpacing)} Tc`);
       this.spacing = characterSpacing;
     }
+    if (expansion !== this.scale) {
+      // A TJ adjustment already written is scaled by the Tz in force when TJ runs: flush first.
+      this.flushArray();
+      this.ops.push(`${num(expansion * 100)} Tz`);
+      this.scale = expansion;
+    }
     if (this.penX === null) this.moveTo(x, this.pageY);
-    else this.adjust(((this.penX - x) * 1000) / size);
+    else this.adjust(((this.penX - x) * 1000) / size / expansion);
     this.penX = x;
     this.glyphs(glyphs, size, characterSpacing);
   }
 
   /** Ends the text object and writes it; a colour change must call this first (see `flush`). */
   end(): void {
+    if (this.scale !== 1) {
+      // Q restores it too, but a line's text state is best left as it was found.
+      this.flushArray();
+      this.ops.push('100 Tz');
+      this.scale = 1;
+    }
     this.flush();
     if (this.opened) {
       this.doc.addContent('ET\nQ');
@@ -236,6 +254,8 @@ export class LineText {
 
   private glyphs(g: Glyphs, size: number, characterSpacing: number): void {
     const scale = size / 1000;
+    const widthScale = scale * this.scale;
+    const spacing = characterSpacing * this.scale;
     let hex = '';
     let offsetMoved = false;
     for (let i = 0; i < g.codes.length; i++) {
@@ -245,7 +265,7 @@ export class LineText {
         if (hex) this.tj.push(`<${hex}>`);
         hex = '';
         this.flushArray();
-        this.moveTo(x + g.xOffset[i] * scale, this.pageY + g.yOffset[i] * scale);
+        this.moveTo(x + g.xOffset[i] * widthScale, this.pageY + g.yOffset[i] * scale);
         this.tj.push(`<${g.codes[i]}>`);
         this.adjust(-g.delta[i]);
         offsetMoved = true;
@@ -262,7 +282,7 @@ export class LineText {
           this.adjust(-g.delta[i]);
         }
       }
-      this.penX = x + g.xAdvance[i] * scale + characterSpacing;
+      this.penX = x + g.xAdvance[i] * widthScale + spacing;
     }
     if (hex) this.tj.push(`<${hex}>`);
     if (offsetMoved) {

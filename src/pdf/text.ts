@@ -74,7 +74,7 @@ function drawRuns(context: TextContext, runs: GlyphRun[], line: LineItem): void 
     const drawn = drawnText(run, line);
     // Leading spaces of a justified run are not drawn: they become a shift.
     const x = run.x + drawn.leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch);
-    text.run(drawn.text, x, run.letterSpacing, drawn.wordSpacing);
+    text.run(drawn.text, x, run.letterSpacing, drawn.wordSpacing, run.expansion ?? 1);
   }
   text.end();
   for (const run of runs) if (run.underline) underline(context, run, line);
@@ -87,8 +87,8 @@ function underline(context: TextContext, run: GlyphRun, line: LineItem): void {
   if (!metrics) return;
   doc.font(run.font.id, run.size);
   const trailing = run.text.length - run.text.trimEnd().length;
-  const spaceAdvance = spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch;
-  const width = run.width - trailing * spaceAdvance;
+  // Trailing spaces are in the run's width at their natural advance (the stretch is not).
+  const width = run.width - trailing * (spaceWidth(textDoc(doc)) + run.letterSpacing);
   if (width <= 0) return;
   const y = line.y - metrics.underlinePosition * run.size;
   doc.save();

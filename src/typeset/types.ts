@@ -16,6 +16,12 @@ export interface GlyphRun {
   size: number;
   color: string;
   letterSpacing: number;
+  /**
+   * Font expansion (pdfTeX's hz) of a justified line's runs: the glyphs, with the letter-spacing
+   * after each, are drawn this much wider (PDF `Tz`); trailing word spaces are not. `width`
+   * already includes it. Absent means 1.
+   */
+  expansion?: number;
   underline: boolean;
   /** Link target: the drawing stage makes a live link annotation over the run. */
   link?: string;

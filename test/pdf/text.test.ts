@@ -1,4 +1,5 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { drawPdf, type PdfMeta } from '../../src/pdf/index.js';
@@ -38,6 +39,53 @@ describe('justified lines', () => {
     const boxes = words(file);
     expect(boxes.map((w) => w.text)).toEqual(expected.map(([word]) => word));
     boxes.forEach((box, i) => expect(Math.abs(box.xMin - expected[i][1]), box.text).toBeLessThan(0.1));
+  });
+});
+
+describe('font expansion', () => {
+  test('an expanded run draws its glyphs and their letter-spacing Tz wider, its spaces not, and the next line at 100', async () => {
+    const size = 12;
+    const e = 1.02;
+    // Wide gaps and tracking, so that an unscaled move or spacing would be off by more than 0.1 pt.
+    const tracking = 1;
+    const stretch = 20;
+    const texts = ['Expanded ', 'glyphs ', 'keep their ', 'places'];
+    const space = measure(regular, size, ' ');
+    // The typesetter's model: a word's glyphs and the tracking after each scale by e; the space does not.
+    const wordWidth = (word: string) => e * (measure(regular, size, word) + tracking * word.length);
+    const expanded = line(72, 100, 1, [], { spaceStretch: stretch });
+    const starts: [string, number][] = [];
+    let x = 72;
+    for (const text of texts) {
+      const runX = x;
+      for (const word of text.trim().split(' ')) {
+        if (x !== runX) x += stretch; // a space inside the run is stretched like one between runs
+        starts.push([word, x]);
+        x += wordWidth(word) + space + tracking;
+      }
+      if (!text.endsWith(' ')) x -= space + tracking;
+      expanded.runs.push({ x: runX, width: x - runX, text, font: regular, size, color: '#000000', letterSpacing: tracking, expansion: e, underline: false });
+      x += stretch;
+    }
+    const plain = line(72, 130, 1, [{ text: 'Natural width', face: regular, size }]);
+    const pdf = await drawPdf(pagesOf([[expanded, plain]], structure(['P', 0])), meta);
+    const file = saved(pdf);
+    const qdf = join(mkdtempSync(join(tmpdir(), 'pressroom-qdf-')), 'q.pdf');
+    tool('qpdf', ['--qdf', '--object-streams=disable', file, qdf]);
+    const content = readFileSync(qdf, 'latin1');
+    expect(content).toMatch(/\b102 Tz\b/);
+    expect(content).toMatch(/\b100 Tz\b/);
+    // pdftotext splits letter-spaced text into letters: read letter boxes of each word.
+    const boxes = words(file).filter((w) => w.page === 1);
+    const first = boxes.filter((b) => b.yMin < 115);
+    for (const [word, at] of starts) {
+      expect(first.find((b) => Math.abs(b.xMin - at) < 0.1), `"${word}" at ${at}`).toBeDefined();
+      // The word ends where its expanded glyphs end (the tracking after the last is a gap).
+      expect(first.find((b) => Math.abs(b.xMax - (at + wordWidth(word) - e * tracking)) < 0.1), `end of "${word}"`).toBeDefined();
+    }
+    const natural = boxes.filter((b) => b.yMin > 115);
+    expect(natural[0].xMin).toBeCloseTo(72, 1);
+    expect(natural.at(-1)!.xMax).toBeCloseTo(72 + measure(regular, size, 'Natural width'), 1);
   });
 });
 
