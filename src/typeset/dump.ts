@@ -21,7 +21,9 @@ function dumpItem(item: PageItem, pages: Pages): string {
     case 'line': {
       const role = item.artifact ? tag : `[${pages.structure[item.struct]?.role ?? '?'}]`;
       const stretch = item.spaceStretch !== 0 ? ` s=${n(item.spaceStretch)}` : '';
-      return `line x=${n(item.x)} y=${n(item.y)} w=${n(item.width)}${stretch} ${role} ${item.runs.map((r) => r.text).join('')}`;
+      const e = item.runs.find((r) => r.expansion !== undefined)?.expansion;
+      const expansion = e !== undefined ? ` e=${e.toFixed(3)}` : '';
+      return `line x=${n(item.x)} y=${n(item.y)} w=${n(item.width)}${stretch}${expansion} ${role} ${item.runs.map((r) => r.text).join('')}`;
     }
     case 'rule':
       return `rule x=${n(item.x)} y=${n(item.y)} w=${n(item.width)} ${n(item.edge.width)} ${item.edge.style} ${item.edge.color} ${tag}`.trimEnd();

@@ -12,6 +12,11 @@ export interface BreakOptions {
   emergencyStretch: number;
   /** Never fail: when no feasible break remains, accept an awful one (TeX's final pass). */
   rescue: boolean;
+  /**
+   * Font expansion limit (pdfTeX's hz), e.g. 0.02 for ±2%: each box on a line adds this share of
+   * its width to the line's stretch and shrink, used at the same ratio as the glue's.
+   */
+  expansion: number;
 }
 
 /** Demerits of the paragraph's shape (TeX's \linepenalty, \doublehyphendemerits, \adjdemerits, \finalhyphendemerits). */
@@ -37,6 +42,8 @@ interface Node {
   width: number;
   stretch: number;
   shrink: number;
+  /** Width of the text boxes before the line (what font expansion scales). */
+  boxes: number;
   demerits: number;
   ratio: number;
   prev: Node | null;
@@ -46,6 +53,24 @@ export function badness(ratio: number): number {
   const r = Math.abs(ratio);
   const b = 100 * r * r * r;
   return b > infiniteBadness ? infiniteBadness : b;
+}
+
+/**
+ * Adjustment ratio of a line `short` points short of the measure (negative: too long). Glue and
+ * font expansion share one ratio up to the expansion's limit; past it only the glue stretches,
+ * so the ratio is the glue's alone and keeps saying how wide the spaces are (1 + ratio / 2).
+ */
+function adjustmentRatio(short: number, glueStretch: number, glueShrink: number, font: number): number {
+  if (short > 0) {
+    const total = glueStretch + font;
+    if (short <= total) return short / total;
+    return glueStretch > 0 ? (short - font) / glueStretch : Infinity;
+  }
+  if (short < 0) {
+    const total = glueShrink + font;
+    return total > 0 ? short / total : -Infinity;
+  }
+  return 0;
 }
 
 function fitnessClass(ratio: number): number {
@@ -60,10 +85,11 @@ function fitnessClass(ratio: number): number {
  * or null when no sequence of lines stays within the tolerance.
  */
 export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | null {
-  let active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, prev: null }];
+  let active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: 0, ratio: 0, prev: null }];
   let width = 0;
   let stretch = 0;
   let shrink = 0;
+  let boxes = 0;
   const best: (Node | undefined)[] = new Array(4 * (maxHyphenatedLines + 1)).fill(undefined);
 
   const tryBreak = (i: number) => {
@@ -78,11 +104,10 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
     let dropped: Node | undefined;
     for (const a of active) {
       const length = width - a.width + extraWidth;
-      const lineStretch = stretch - a.stretch + opts.raggedStretch + opts.emergencyStretch;
+      const glueStretch = stretch - a.stretch + opts.raggedStretch;
       const lineShrink = shrink - a.shrink;
-      let ratio = 0;
-      if (length < opts.measure) ratio = lineStretch > 0 ? (opts.measure - length) / lineStretch : Infinity;
-      else if (length > opts.measure) ratio = lineShrink > 0 ? (opts.measure - length) / lineShrink : -Infinity;
+      const font = opts.expansion * (boxes - a.boxes + extraWidth);
+      const ratio = adjustmentRatio(opts.measure - length, glueStretch + opts.emergencyStretch, lineShrink, font);
       if (ratio < -1) {
         if (!dropped || a.demerits < dropped.demerits) dropped = a;
         continue;
@@ -104,14 +129,14 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
       if (!best[key]) bestCount++;
       if (!best[key] || total < best[key]!.demerits) {
         // The ratio reported is the real one: emergency stretch only eases the badness.
-        const real = opts.emergencyStretch > 0 && length < opts.measure ? (opts.measure - length) / (lineStretch - opts.emergencyStretch) : ratio;
-        best[key] = { pos: i, fitness, hyphens, width: 0, stretch: 0, shrink: 0, demerits: total, ratio: real, prev: a };
+        const real = opts.emergencyStretch > 0 ? adjustmentRatio(opts.measure - length, glueStretch, lineShrink, font) : ratio;
+        best[key] = { pos: i, fitness, hyphens, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: total, ratio: real, prev: a };
       }
     }
     active = survivors;
     const found = bestCount > 0 ? best.filter((n): n is Node => n !== undefined) : [];
     if (found.length === 0 && active.length === 0 && opts.rescue && dropped) {
-      found.push({ pos: i, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, demerits: dropped.demerits + infiniteBadness ** 2, ratio: -1, prev: dropped });
+      found.push({ pos: i, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: dropped.demerits + infiniteBadness ** 2, ratio: -1, prev: dropped });
     }
     if (found.length === 0) return;
     // The next line starts after the glue and penalties that vanish at a break.
@@ -131,6 +156,7 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
       n.width = w;
       n.stretch = y;
       n.shrink = z;
+      n.boxes = boxes;
       active.push(n);
     }
   };
@@ -139,6 +165,7 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
     const item = items[i];
     if (item.kind === 'box') {
       width += item.width;
+      if (item.style) boxes += item.width;
     } else if (item.kind === 'glue') {
       if (i > 0 && items[i - 1].kind === 'box') tryBreak(i);
       width += item.width;

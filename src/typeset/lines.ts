@@ -3,6 +3,7 @@ import type { FontRegistry } from '../fonts/registry.js';
 import type { GlyphRun } from './types.js';
 import { forcedBreak, type Item } from './items.js';
 import type { RunStyle } from './itemise.js';
+import { fillLine } from './justify.js';
 import type { BrokenLine } from './knuth-plass.js';
 
 /** A line set in its measure: run x positions are relative to the measure's left edge. */
@@ -17,8 +18,8 @@ export interface SetLine {
   justified: boolean;
 }
 
-/** Most letter-spacing added to a line whose spaces would otherwise pass 1.5 × normal, per em. */
-const maxTracking = 0.02;
+/** Font expansion limit of justified lines: glyphs up to 2% wider or narrower (microtype's default). */
+export const expansionLimit = 0.02;
 
 interface Draft {
   text: string;
@@ -33,7 +34,7 @@ interface Draft {
  * that what the drawing stage shapes is exactly what was placed; justified lines get one run
  * per word (its space included) so each can be drawn at its own x.
  */
-export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle['textAlign'], measure: number, fonts: FontRegistry): SetLine[] {
+export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle['textAlign'], measure: number, fonts: FontRegistry, expansion = 0): SetLine[] {
   const lines: SetLine[] = [];
   let start = 0;
   for (const br of breaks) {
@@ -74,50 +75,101 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
       else drafts.push({ text: h.text, style: h.style });
       hyphenated = true;
     }
-    lines.push(placeDrafts(drafts, justify, !lastOrForced, align, measure, hyphenated, fonts));
+    lines.push(placeDrafts(drafts, { justify, stretch: !lastOrForced, align, measure, hyphenated, expansion }, fonts));
     start = br.end + 1;
   }
   return lines;
 }
 
-function placeDrafts(drafts: Draft[], justify: boolean, stretch: boolean, align: BlockStyle['textAlign'], measure: number, hyphenated: boolean, fonts: FontRegistry): SetLine {
+interface PlaceOptions {
+  justify: boolean;
+  /** Whether the line may stretch (not a last line): any justified line may shrink. */
+  stretch: boolean;
+  align: BlockStyle['textAlign'];
+  measure: number;
+  hyphenated: boolean;
+  /** Font expansion limit (0 for none). */
+  expansion: number;
+}
+
+/**
+ * A draft's advance split into what font expansion scales (its glyphs, trailing spaces aside)
+ * and what it does not (the trailing spaces, which are glue), each with its glyph count.
+ */
+interface DraftWidth {
+  glyphs: number;
+  glyphCount: number;
+  spaces: number;
+  spaceCount: number;
+}
+
+function measureDrafts(drafts: Draft[], fonts: FontRegistry): DraftWidth[] {
+  return drafts.map((d) => {
+    if (!d.style) return { glyphs: d.indent ?? 0, glyphCount: 0, spaces: 0, spaceCount: 0 };
+    const { face, size, letterSpacing } = d.style;
+    const all = fonts.measureGlyphs(face, size, d.text);
+    let spaceCount = 0;
+    while (spaceCount < d.text.length && d.text.charCodeAt(d.text.length - 1 - spaceCount) === 32) spaceCount++;
+    // A kern between a word's last letter and its space stays with the word (as it is drawn).
+    const spaces = spaceCount * (fonts.measure(face, size, ' ') + letterSpacing);
+    return { glyphs: all.width + letterSpacing * all.glyphs - spaces, glyphCount: all.glyphs - spaceCount, spaces, spaceCount };
+  });
+}
+
+/** A draft's width at expansion `e` with `tracking` more letter-spacing (expanded with its glyph). */
+const drawnWidth = (w: DraftWidth, e: number, tracking: number) =>
+  e * (w.glyphs + tracking * w.glyphCount) + w.spaces + tracking * w.spaceCount;
+
+function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): SetLine {
+  const { justify, stretch, align, measure, hyphenated } = opts;
   const last = drafts[drafts.length - 1];
   if (last) {
     last.text = last.text.replace(/ +$/, '');
     last.glue = undefined;
   }
-  const tracking = drafts.map(() => 0);
-  const measureDraft = (d: Draft, i: number) => {
-    if (!d.style) return d.indent ?? 0;
-    const m = fonts.measureGlyphs(d.style.face, d.style.size, d.text);
-    return m.width + (d.style.letterSpacing + tracking[i]) * m.glyphs;
-  };
-  let widths = drafts.map(measureDraft);
-  let natural = widths.reduce((a, b) => a + b, 0);
-  const glues = drafts.filter((d) => d.glue).map((d) => d.glue!);
-  let diff = measure - natural;
-  if (justify && stretch && glues.length > 0) {
-    // Spaces past 1.5 × normal open holes: give the excess to letter-spacing first, a little.
-    const stretchable = glues.reduce((s, g) => s + g.stretch, 0);
-    const excess = diff - stretchable;
-    if (excess > 0) {
-      const glyphs = drafts.map((d) => (d.style ? fonts.measureGlyphs(d.style.face, d.style.size, d.text).glyphs : 0));
-      const count = glyphs.reduce((a, b) => a + b, 0);
-      drafts.forEach((d, i) => {
-        if (d.style && count > 0) tracking[i] = Math.min(excess / count, maxTracking * d.style.size);
-      });
-      widths = drafts.map(measureDraft);
-      natural = widths.reduce((a, b) => a + b, 0);
-      diff = measure - natural;
+  const measured = measureDrafts(drafts, fonts);
+  let natural = 0;
+  let glyphWidths = 0;
+  let glyphCount = 0;
+  let spaceCount = 0;
+  let stretchTotal = 0;
+  let shrinkTotal = 0;
+  let gaps = 0;
+  let size = Infinity;
+  drafts.forEach((d, i) => {
+    const w = measured[i];
+    natural += w.glyphs + w.spaces;
+    if (d.glue) {
+      stretchTotal += d.glue.stretch;
+      shrinkTotal += d.glue.shrink;
+      gaps++;
     }
+    if (!d.style) return;
+    glyphWidths += w.glyphs;
+    glyphCount += w.glyphCount;
+    spaceCount += w.spaceCount;
+    size = Math.min(size, d.style.size);
+  });
+  let e = 1;
+  let tracking = 0;
+  if (justify) {
+    const flex = { short: measure - natural, stretch: stretchTotal, shrink: shrinkTotal, font: opts.expansion * glyphWidths, gaps, size, mayStretch: stretch };
+    const fill = fillLine({ ...flex, trackedGlyphs: (f) => f * glyphCount + spaceCount }, opts.expansion);
+    e = 1 + opts.expansion * fill.fontRatio;
+    tracking = fill.tracking;
   }
+  const widths = measured.map((w, i) => (drafts[i].style ? drawnWidth(w, e, tracking) : w.glyphs));
+  let diff = measure;
+  for (const w of widths) diff -= w;
+  const glues = drafts.filter((d) => d.glue).map((d) => d.glue!);
   const adjustments = new Map<Draft['glue'], number>();
   if (justify && glues.length > 0 && (stretch || diff < 0)) {
     const total = glues.reduce((s, g) => s + (diff >= 0 ? g.stretch : g.shrink), 0);
     for (const g of glues) adjustments.set(g, total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / glues.length);
   }
-  const stretchTotal = [...adjustments.values()].reduce((a, b) => a + b, 0);
-  const width = natural + stretchTotal;
+  let adjusted = 0;
+  for (const a of adjustments.values()) adjusted += a;
+  const width = measure - diff + adjusted;
   let x = align === 'right' ? measure - width : align === 'center' ? (measure - width) / 2 : 0;
   const runs: GlyphRun[] = [];
   let ascent = 0;
@@ -125,7 +177,8 @@ function placeDrafts(drafts: Draft[], justify: boolean, stretch: boolean, align:
   drafts.forEach((d, i) => {
     if (d.style && d.text !== '') {
       const s = d.style;
-      const run: GlyphRun = { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing: s.letterSpacing + tracking[i], underline: s.underline };
+      const run: GlyphRun = { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing: s.letterSpacing + tracking, underline: s.underline };
+      if (e !== 1) run.expansion = e;
       if (s.link !== undefined) run.link = s.link;
       runs.push(run);
       const m = fonts.metrics(s.face, s.size);
@@ -134,6 +187,6 @@ function placeDrafts(drafts: Draft[], justify: boolean, stretch: boolean, align:
     }
     x += widths[i] + (d.glue ? adjustments.get(d.glue) ?? 0 : 0);
   });
-  const spaceStretch = glues.length > 0 ? stretchTotal / glues.length : 0;
+  const spaceStretch = glues.length > 0 ? adjusted / glues.length : 0;
   return { runs, width, ascent, descent, hyphenated, spaceStretch, justified: justify && stretch };
 }

@@ -2,7 +2,7 @@ import type { BlockStyle, Inline } from '../document/types.js';
 import { itemise, type TypesetContext } from './itemise.js';
 import { buildItems, fill, forcedBreak, type Item } from './items.js';
 import { breakLines, type BreakOptions, type BrokenLine } from './knuth-plass.js';
-import { setLines, type SetLine } from './lines.js';
+import { expansionLimit, setLines, type SetLine } from './lines.js';
 
 /** Quality a first pass without hyphenation must reach to be kept (space ratio 1 + r/2). */
 const firstPassMaxRatio = 0.7; // spaces at most 1.35 × normal
@@ -26,8 +26,9 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     fillStretch: centred ? 0 : fill,
   });
   const ragged = justify ? 0 : centred ? measure : 3 * em;
+  const expansion = justify ? expansionLimit : 0;
   const pass = (opts: Partial<BreakOptions>) =>
-    breakLines(items, { measure, tolerance, hyphenate: false, raggedStretch: ragged, emergencyStretch: 0, rescue: false, ...opts });
+    breakLines(items, { measure, tolerance, hyphenate: false, raggedStretch: ragged, emergencyStretch: 0, rescue: false, expansion, ...opts });
 
   let breaks = fitsOnOneLine(items, measure);
   if (!breaks) {
@@ -42,7 +43,7 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     const spread = pass({ hyphenate: true, tolerance: 10000, rescue: true, emergencyStretch: em })!;
     breaks = loosest(items, spread) < loosest(items, plain) ? spread : plain;
   }
-  return setLines(items, breaks, style.textAlign, measure, ctx.fonts);
+  return setLines(items, breaks, style.textAlign, measure, ctx.fonts, expansion);
 }
 
 /** The common short case (titles, labels, address lines): no breaking needed. */

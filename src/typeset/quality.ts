@@ -15,8 +15,11 @@ export interface SpacingStats {
 export function spaceRatio(line: LineItem, fonts: FontRegistry): number | null {
   if (line.artifact || line.runs.length < 2 || Math.abs(line.width - line.measure) > 0.01) return null;
   const run = line.runs.find((r) => r.text.endsWith(' ')) ?? line.runs[0];
-  const normal = fonts.measure(run.font, run.size, ' ') + run.letterSpacing;
-  return (normal + line.spaceStretch) / normal;
+  const normal = fonts.measure(run.font, run.size, ' ');
+  // The gap between two words' glyphs: the space, its stretch, and the letter-spacing after the
+  // word's last glyph (expanded with it) and after the space. Justified text is taken to have
+  // no letter-spacing of its own, so all of it counts (as a PDF reader measures it).
+  return (normal + run.letterSpacing * (1 + (run.expansion ?? 1)) + line.spaceStretch) / normal;
 }
 
 export function spacingStats(pages: Pages, fonts: FontRegistry): SpacingStats {

@@ -1,11 +1,14 @@
 /**
  * Words of a text for word-by-word comparison: hyphens are dropped so that a word split at
- * a line end ("hyphen-" + "ation") and the source word compare equal; dashes separate words.
+ * a line end ("hyphen-" + "ation", "example.org/" + "news") and the source word compare equal;
+ * dashes separate words.
  */
 export function words(text: string): string[] {
   return text
     .replace(/[–—]/g, ' ')
     .replace(/-\n/g, '')
+    // A URL broken after a slash at a line end is one word, as a hyphenated one is.
+    .replace(/\/\n/g, '/')
     .replace(/[\u00ad\-‐‑]/g, '')
     // Typographic quotes are how the text is set, not a change of its words.
     .replace(/[‘’‚]/g, "'")
