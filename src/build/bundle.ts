@@ -62,7 +62,23 @@ export function bundleOrder<T extends { meta: { date: string; title: string } }>
  * Builds one `outDir/<name>.pdf` and `.epub` of all inputs. An input that fails is reported
  * and left out; the others are still bundled. Every bundled input lists the bundle's files.
  */
-export async function buildBundle(inputs: string[], name: string, options: BuildOptions = {}): Promise<BuildResult[]> {
+/** What a bundle says about itself; each part defaults from its releases. */
+export interface BundleMeta {
+  /** Default: the bundle's name. */
+  title?: string;
+  /** Default: the issuers of the releases. */
+  publisher?: string;
+  /** Default: the language most releases share. */
+  lang?: string;
+}
+
+function commonLang(langs: string[]): string {
+  const counts = new Map<string, number>();
+  for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+export async function buildBundle(inputs: string[], name: string, options: BuildOptions = {}, meta: BundleMeta = {}): Promise<BuildResult[]> {
   const formats = options.formats ?? ['pdf', 'epub'];
   const outDir = options.outDir ?? 'output';
   const results: BuildResult[] = [];
@@ -85,15 +101,17 @@ export async function buildBundle(inputs: string[], name: string, options: Build
     const owner = ordered.find((i) => i.result.input === w.file) ?? ordered[0];
     owner.result.warnings.push(formatDiagnostic(w));
   };
+  const title = meta.title ?? name;
+  const publisher = meta.publisher ?? [...new Set(ordered.map((i) => i.rendered.meta.issuer))].join('; ');
+  const lang = meta.lang ?? commonLang(ordered.map((i) => i.rendered.lang));
   try {
     const files: [string, Uint8Array][] = [];
     if (formats.includes('pdf')) {
-      const pages = bundlePages(ordered.map((i) => i.pages as Pages), name);
-      const issuers = [...new Set(ordered.map((i) => i.rendered.meta.issuer))];
+      const pages = bundlePages(ordered.map((i) => i.pages as Pages), title);
       const pdf = await drawPdf(pages, {
-        title: name,
-        author: issuers.join('; '),
-        lang: pages.lang,
+        title,
+        author: publisher,
+        lang,
         date: ordered[ordered.length - 1].meta.date,
         printMarks: options.printMarks,
         warn: (message) => bundleWarning({ file: join(outDir, `${name}.pdf`), message }),
@@ -101,7 +119,7 @@ export async function buildBundle(inputs: string[], name: string, options: Build
       files.push([join(outDir, `${name}.pdf`), pdf]);
     }
     if (formats.includes('epub')) {
-      const epub = await renderEpub(ordered.map((i) => i.rendered), { bundle: { title: name }, onWarning: bundleWarning });
+      const epub = await renderEpub(ordered.map((i) => i.rendered), { bundle: { title, publisher, lang }, onWarning: bundleWarning });
       files.push([join(outDir, `${name}.epub`), epub]);
     }
     for (const [path, data] of files) writeFileAtomic(path, data);

@@ -4,6 +4,7 @@ import { colours, type Console } from './output.js';
 import { defaultJobs } from '../build/pool.js';
 import { Progress } from './progress.js';
 import type { Limits } from '../limits.js';
+import { UsageError } from './usage-error.js';
 
 export interface BuildArgs {
   inputs: string[];
@@ -20,6 +21,9 @@ export interface BuildArgs {
   shard?: string;
   /** Make one NAME.pdf and NAME.epub of all inputs. */
   bundle?: string;
+  bundleTitle?: string;
+  bundlePublisher?: string;
+  bundleLang?: string;
   /** Limits raised (or lowered) by flags or the configuration file. */
   limits?: Partial<Limits>;
 }
@@ -58,7 +62,7 @@ export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
   const results: BuildResult[] = expanded.missing.map((e) => ({ input: e.position.file, outputs: [], warnings: [], errors: [e.format()] }));
   if (args.bundle !== undefined) {
     const { buildBundle } = await import('../build/bundle.js');
-    results.push(...(await buildBundle(files, args.bundle, options)));
+    results.push(...(await buildBundle(files, args.bundle, options, { title: args.bundleTitle, publisher: args.bundlePublisher, lang: args.bundleLang })));
   } else {
     const progress = new Progress(files.length, process.stderr, !args.quiet);
     const jobs = args.jobs ?? defaultJobs(files.length);
@@ -87,5 +91,4 @@ function report(results: BuildResult[], args: BuildArgs, io: Console, ms: number
   io.err(failed > 0 ? c.red(summary) : c.green(summary));
 }
 
-/** A mistake in how the command was called: exit status 2. */
-export class UsageError extends Error {}
+export { UsageError } from './usage-error.js';

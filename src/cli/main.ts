@@ -1,8 +1,6 @@
 import yargs from 'yargs';
 import { PressroomError, PressroomErrors } from '../diagnostics.js';
-import { checkFormats, runBuild, UsageError } from './build.js';
-import { ConfigError, loadConfig, settingsOf } from './config.js';
-import { runValidate } from './validate.js';
+import { UsageError } from './usage-error.js';
 import { processConsole, type Console } from './output.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 
@@ -40,11 +38,16 @@ export async function main(argv: string[], io: Console = processConsole): Promis
           .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU, fewer for small batches]' })
           .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
           .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
+          .option('bundle-title', { type: 'string', describe: "the bundle's title [default: NAME]" })
+          .option('bundle-publisher', { type: 'string', describe: "the bundle's publisher [default: the issuers]" })
+          .option('bundle-lang', { type: 'string', describe: "the bundle's language [default: the releases' most common]" })
           .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' })
           .options(LIMIT_OPTIONS)
           .example('$0 build examples', 'every release in examples/ into output/')
           .example('$0 build release.md -f pdf -t newswire', 'a PDF only, with the newswire template'),
       async (a) => {
+        // Each command loads only its own modules: `templates` or a usage error load no PDFKit.
+        const [{ runBuild }, { loadConfig, settingsOf }] = await Promise.all([import('./build.js'), import('./config.js')]);
         const settings = settingsOf({ ...a, format: a.format as string[] | undefined }, loadConfig(a.config).config);
         status = await runBuild({ ...a, ...settings, inputs: a.inputs as string[] }, io);
       },
@@ -63,7 +66,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors only' })
           .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' }),
       async (a) => {
-        const { runWatch } = await import('./watch.js');
+        const [{ runWatch }, { checkFormats }, { loadConfig, settingsOf }] = await Promise.all([import('./watch.js'), import('./build.js'), import('./config.js')]);
         const settings = settingsOf({ ...a, format: a.format as string[] | undefined }, loadConfig(a.config).config);
         const formats = checkFormats(settings.format);
         const options = { outDir: settings.out, formats, template: settings.template, pageSize: settings.pageSize, printMarks: settings.printMarks };
@@ -81,6 +84,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
           .options(LIMIT_OPTIONS)
           .example('$0 validate examples/*.yaml', 'check without building'),
       async (a) => {
+        const [{ runValidate }, { loadConfig, settingsOf }] = await Promise.all([import('./validate.js'), import('./config.js')]);
         const settings = settingsOf({ ...a, format: undefined }, loadConfig(a.config).config);
         status = await runValidate({ inputs: a.inputs as string[], json: a.json, limits: settings.limits }, io);
       },
@@ -137,8 +141,9 @@ export async function main(argv: string[], io: Console = processConsole): Promis
 
 function reportError(error: unknown, io: Console, debug: boolean): number {
   if (debug && error instanceof Error) io.err(error.stack ?? error.message);
-  if (error instanceof ConfigError) {
-    for (const line of error.lines) io.err(line);
+  // A ConfigError (config.js, loaded only by commands that read the file) carries its lines.
+  if (error instanceof UsageError && 'lines' in error && Array.isArray(error.lines)) {
+    for (const line of error.lines as string[]) io.err(line);
     return 2;
   }
   if (error instanceof UsageError) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +7,7 @@ import { runCli } from './helpers.js';
 import { pdfText } from '../support/validators.js';
 import { bodyWords, words } from '../support/words.js';
 import { loadRelease } from '../../src/release/index.js';
-import { renderXhtml } from '../../src/build/index.js';
+import { renderXhtml } from '../../src/build/render.js';
 
 const REFERENCE = resolve('test/fixtures/import/reference.txt');
 
@@ -76,5 +77,19 @@ describe('pressroom build --page-size', () => {
     const run = runCli(['build', 'examples', '--page-size', 'A3x', '-o', mkdtempSync(join(tmpdir(), 'pressroom-size-'))], process.cwd());
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--page-size 'A3x'");
+  });
+});
+
+describe('pressroom build --bundle with metadata', () => {
+  it('gives the bundle the title, publisher and language asked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressroom-bundle-'));
+    const run = runCli(
+      ['build', resolve('examples'), '--bundle', 'press-2024', '--bundle-title', 'Press releases 2024', '--bundle-publisher', 'Norland press office', '-f', 'pdf'],
+      dir,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const info = spawnSync('pdfinfo', [join(dir, 'output', 'press-2024.pdf')], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/^Title:\s+Press releases 2024$/m);
+    expect(info).toMatch(/^Author:\s+Norland press office$/m);
   });
 });
