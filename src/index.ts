@@ -12,7 +12,7 @@
  */
 import { loadRelease } from './release/index.js';
 import type { LoadedRelease } from './release/types.js';
-import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './build/index.js';
+import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './build/render.js';
 
 export { loadRelease, parseRelease, validateRelease } from './release/index.js';
 export {
@@ -26,7 +26,7 @@ export {
 } from './build/index.js';
 /** One PDF and one EPUB of many releases (`pressroom build --bundle NAME`). */
 export { buildBundle } from './build/bundle.js';
-export type { RenderOptions } from './build/index.js';
+export type { RenderOptions } from './build/render.js';
 export type { Release, LoadedRelease, Issuer, Dateline, Contact } from './release/types.js';
 export { PressroomError, PressroomErrors, type Warning } from './diagnostics.js';
 

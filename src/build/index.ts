@@ -4,7 +4,7 @@ import { loadRelease } from '../release/index.js';
 import type { Limits } from '../limits.js';
 import type { LoadedRelease } from '../release/types.js';
 import { attributeWarning } from './attribute.js';
-import { epubOf, pdfOf, renderXhtml, type RenderOptions } from './render.js';
+import type { RenderOptions } from './render.js';
 import { writeFileAtomic } from './write.js';
 import { expandInputs } from './inputs.js';
 import { buildInPool } from './pool.js';
@@ -12,7 +12,9 @@ import { buildInPool } from './pool.js';
 export { expandInputs } from './inputs.js';
 export { writeFileAtomic } from './write.js';
 export { parseShard, selectShard, shardOf, type Shard } from './shard.js';
-export { renderXhtml, typesetRelease, pdfOf, epubOf, type RenderOptions } from './render.js';
+// render.js (PDFKit, fontkit, epub) is imported when something is rendered, not with this module:
+// the main thread of a batch only hands inputs to workers and writes their bytes.
+export type { RenderOptions } from './render.js';
 
 export type OutputFormat = 'pdf' | 'epub';
 
@@ -62,6 +64,7 @@ export async function renderOutputs(input: string, options: BuildOptions = {}): 
     options.onWarning?.(w);
   };
   try {
+    const { epubOf, pdfOf, renderXhtml } = await import('./render.js');
     loaded = await loadRelease(input, { maxBytes: options.maxInputBytes, maxImageBytes: options.maxImageBytes, maxImagePixels: options.maxImagePixels });
     const rendered = renderXhtml(loaded, { ...options, onWarning });
     const name = basename(input, extname(input));

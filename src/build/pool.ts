@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { BuildOptions, BuildResult, RenderedOutputs } from './index.js';
 
 /** A job sent to a worker, and its answer: `value`, or `error` when the job threw. */
@@ -17,6 +17,8 @@ export interface PoolOptions<T, R> {
   /** Handed to every worker as `workerData` (must be structured-cloneable). */
   workerData?: unknown;
   items: readonly T[];
+  /** Heap limits of each worker (see `WORKER_HEAP`). */
+  resourceLimits?: ResourceLimits;
   /** Number of workers; never more than there are items. */
   jobs: number;
   /** The answer for an item whose job threw or whose worker died. */
@@ -48,7 +50,7 @@ export function runPool<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
       }
     };
     const start = () => {
-      const worker = new Worker(options.workerUrl, { workerData: options.workerData });
+      const worker = new Worker(options.workerUrl, { workerData: options.workerData, resourceLimits: options.resourceLimits });
       workers.add(worker);
       let current: number | undefined;
       let died = '';
@@ -117,6 +119,17 @@ export function buildWorkerUrl(): URL {
   return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/build/worker.js', import.meta.url);
 }
 
+/**
+ * A build worker's young generation is kept small and its old generation capped: left alone,
+ * V8 lets each worker's heap float to ~150 MB of garbage between collections, and a batch's
+ * peak memory grew with its length. A release needs ~20 MB live; a worker that still runs
+ * out is replaced and costs only its input.
+ */
+const WORKER_HEAP: ResourceLimits = {
+  maxOldGenerationSizeMb: Number(process.env.PRESSROOM_WORKER_OLD_MB ?? 128),
+  maxYoungGenerationSizeMb: Number(process.env.PRESSROOM_WORKER_YOUNG_MB ?? 8),
+};
+
 /** What a build worker is given: the build options that can cross a thread boundary. */
 export type WorkerBuildOptions = Omit<BuildOptions, 'onWarning' | 'onResult' | 'jobs'>;
 
@@ -136,6 +149,7 @@ export async function buildInPool(
   await runPool<string, RenderedOutputs>({
     workerUrl: buildWorkerUrl(),
     workerData: options,
+    resourceLimits: WORKER_HEAP,
     items: inputs,
     jobs,
     failed: (input, message) => ({ result: { input, outputs: [], warnings: [], errors: [`${input}: ${message}`] }, files: [] }),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { closestName } from '../release/suggest.js';
-import { UsageError } from './build.js';
+import { UsageError } from './usage-error.js';
 import { LIMIT_KEYS, limitFlag, type Limits } from '../limits.js';
 
 /** Defaults a press office keeps beside its releases, in `pressroom.config.json` or `.yaml`. */

@@ -4,7 +4,7 @@ import { importText } from '../import/index.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../build/index.js';
 import { colours, type Console } from './output.js';
-import { UsageError } from './build.js';
+import { UsageError } from './usage-error.js';
 
 /** `pressroom import <file>`: a received release (text or Markdown) → release data (YAML). */
 export function runImport(args: { file: string; out?: string; year?: number; force?: boolean }, io: Console): number {

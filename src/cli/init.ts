@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_TEMPLATES } from '../template/index.js';
 import type { Console } from './output.js';
-import { UsageError } from './build.js';
+import { UsageError } from './usage-error.js';
 
 function starterRelease(withTemplate: boolean): string {
   const today = new Date().toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import type { FontFamily } from '../fonts/types.js';
 import { familyCovers, fontCatalog, openFace, pickFace } from './fonts.js';
+import { BoundedMap } from '../fonts/bounded-map.js';
 
 /** What the cover shows: the letterhead, the label and the title. */
 export interface CoverText {
@@ -44,7 +45,8 @@ interface Shaped {
   svg: string;
 }
 
-const shapedRuns = new Map<string, Shaped>();
+const shapedRuns = new BoundedMap<string, Shaped>(5000);
+/** Glyph outlines by face and glyph id: bounded by the glyphs of the faces, and cached runs refer to them. */
 const glyphDefs = new Map<string, string>();
 
 /** Shapes one run with fontkit (cached: wrapping measures the same words many times). */
@@ -67,7 +69,6 @@ function shapeRun(run: Run, size: number, weight: number, defs: Set<string>): Sh
       x += pos.xAdvance;
     });
     shaped = { width: x * scale, svg: uses.join('') };
-    if (shapedRuns.size > 5000) shapedRuns.clear();
     shapedRuns.set(key, shaped);
   }
   for (const m of shaped.svg.matchAll(/href="#([^"]+)"/g)) defs.add(m[1]);

@@ -3,6 +3,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import postcss, { type Root } from 'postcss';
 import type { FontFace } from '../fonts/types.js';
 import { familyCovers, findFamily, pickFace } from './fonts.js';
+import { BoundedMap } from '../fonts/bounded-map.js';
 
 /** One embedded face: the characters it draws and the font-family names that reach it. */
 export interface FaceUse {
@@ -30,7 +31,8 @@ const ITALIC_TAGS = new Set(['i', 'em', 'cite', 'var', 'dfn', 'address']);
 /** Drawn by readers without being in the text: hyphenation, list markers, quotes. */
 const ALWAYS = ' \u00a0-\u2010\u2013\u2014\u2018\u2019\u201c\u201d.0123456789';
 
-const parsedSheets = new Map<string, Root>();
+/** Stylesheets are per template; a few are kept parsed. */
+const parsedSheets = new BoundedMap<string, Root>(16);
 function parseSheet(css: string): Root {
   let root = parsedSheets.get(css);
   if (!root) parsedSheets.set(css, (root = postcss.parse(css)));

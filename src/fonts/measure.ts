@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace } from './types.js';
+import { BoundedMap } from './bounded-map.js';
 
 /** Vertical metrics scaled to a size, in points. `descent` is positive (below the baseline). */
 export interface FontMetrics {
@@ -31,6 +32,11 @@ interface OpenFace {
   lineGap: number;
 }
 
+/** Cache sizes per face: a few MB each at most, and enough for the vocabulary of a batch. */
+const MAX_CHUNKS = 40_000;
+const MAX_STRINGS = 40_000;
+const MAX_GLYPHS = 20_000;
+
 /** Faces are opened on first use and kept for the process: Noto Serif KR alone is 14 MB. */
 const openFaces = new Map<string, OpenFace>();
 
@@ -44,7 +50,7 @@ export function openFace(face: FontFace): OpenFace {
     } catch (e) {
       throw new PressroomError('font', `cannot open font: ${(e as Error).message}`, { file: face.path });
     }
-    open = { font, unitsPerEm: font.unitsPerEm, chunks: new Map(), strings: new Map(), glyphs: new Map(), ascent: font.ascent, descent: font.descent, lineGap: font.lineGap };
+    open = { font, unitsPerEm: font.unitsPerEm, chunks: new BoundedMap(MAX_CHUNKS), strings: new BoundedMap(MAX_STRINGS), glyphs: new BoundedMap(MAX_GLYPHS), ascent: font.ascent, descent: font.descent, lineGap: font.lineGap };
     openFaces.set(face.path, open);
   }
   return open;

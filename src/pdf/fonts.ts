@@ -1,6 +1,7 @@
 import type { Font } from 'fontkit';
 import { fontkitFont } from '../fonts/index.js';
 import type { FontFace } from '../fonts/types.js';
+import { BoundedMap } from '../fonts/bounded-map.js';
 
 /** What drawing needs from a face beyond PDFKit: underline metrics, in em. */
 export interface FaceMetrics {
@@ -31,8 +32,8 @@ class SharedRun {
   }
 }
 
-/** Words shaped so far, per face; cleared when it grows past this many entries. */
-const MAX_SHAPED_WORDS = 50_000;
+/** Words shaped so far, per face; the oldest goes when there are this many. */
+const MAX_SHAPED_WORDS = 20_000;
 
 /**
  * Shaping is the costliest step of drawing text (fontkit decodes GSUB/GPOS anew for each
@@ -41,7 +42,7 @@ const MAX_SHAPED_WORDS = 50_000;
  * them in place. Everything else is the fontkit face itself, through the prototype.
  */
 function withSharedLayout(font: Font): Font {
-  const shaped = new Map<string, { glyphs: Glyph[]; positions: Position[] }>();
+  const shaped = new BoundedMap<string, { glyphs: Glyph[]; positions: Position[] }>(MAX_SHAPED_WORDS);
   const shared: Font = Object.create(font);
   shared.layout = ((text: string, features?: unknown) => {
     if (features !== undefined) return font.layout(text, features as string[]);
@@ -52,7 +53,6 @@ function withSharedLayout(font: Font): Font {
         glyphs: fresh.glyphs,
         positions: fresh.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
       };
-      if (shaped.size >= MAX_SHAPED_WORDS) shaped.clear();
       shaped.set(text, run);
     }
     return new SharedRun(run.glyphs, run.positions.map((position) => ({ ...position })));

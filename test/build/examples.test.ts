@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRelease, renderEpub, renderPdf } from '../../src/index.js';
-import { renderXhtml, typesetRelease } from '../../src/build/index.js';
+import { renderXhtml, typesetRelease } from '../../src/build/render.js';
 import { dumpPages } from '../../src/typeset/index.js';
 import { expectGolden } from '../golden.js';
 import { pdfFonts, pdfText, qpdfCheck } from '../support/validators.js';
