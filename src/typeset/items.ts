@@ -14,6 +14,11 @@ export type Item =
       flagged: boolean;
       /** Automatic hyphenation point: only a break in passes that hyphenate. */
       auto?: boolean;
+      /**
+       * A break inside a Korean word, between Hangul syllables: only in the passes that allow
+       * them (Korean breaks at spaces when it can, as CSS `word-break: keep-all`).
+       */
+      syllable?: boolean;
       /** Text added at the end of the line when it breaks here (a hyphen), in that style. */
       hyphen?: { text: string; style: RunStyle };
     };
@@ -36,14 +41,18 @@ export interface ItemOptions {
 export const hyphenPenalty = 50;
 /** An explicit hyphen or dash: TeX's \exhyphenpenalty. */
 const explicitHyphenPenalty = 50;
-/** Breaks with no space or hyphen: between Hangul syllables, after a URL's slash. */
+/** Breaks with no space or hyphen: between Han or kana characters, after a URL's slash. */
 const ideographicPenalty = 50;
+/** A break inside a Korean word, in the passes that allow it: dearer than a hyphen. */
+const syllablePenalty = 150;
 const otherPenalty = 100;
 /** Breaking an over-long token between letters: only when nothing else fits. */
 const emergencyCharPenalty = 1000;
 
 const hyphenLike = /[-\u2010\u2013]$/;
-const ideographic = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
+const hangulBefore = /\p{Script=Hangul}$/u;
+const hangulAfter = /^\p{Script=Hangul}/u;
+const ideographic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
 const dropped = /[\u00AD\u200B\u2060\uFEFF]/;
 const droppedAll = /[\u00AD\u200B\u2060\uFEFF]/g;
 
@@ -103,6 +112,8 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
         }
       } else if (hyphenLike.test(trimmed)) {
         items.push({ kind: 'penalty', width: 0, penalty: explicitHyphenPenalty, flagged: true });
+      } else if (hangulBefore.test(trimmed) || hangulAfter.test(text.slice(bk.position, bk.position + 2))) {
+        items.push({ kind: 'penalty', width: 0, penalty: syllablePenalty, flagged: false, syllable: true });
       } else {
         items.push({ kind: 'penalty', width: 0, penalty: ideographic.test(trimmed) ? ideographicPenalty : otherPenalty, flagged: false });
       }

@@ -6,6 +6,8 @@ export interface BreakOptions {
   tolerance: number;
   /** Whether automatic hyphenation points are breaks in this pass. */
   hyphenate: boolean;
+  /** Whether breaks between Hangul syllables inside a word are breaks in this pass. */
+  syllables: boolean;
   /** Stretch every line end has besides its glue: what makes ragged setting work. */
   raggedStretch: number;
   /** Extra stretch counted for badness only (TeX's \emergencystretch), for the last pass. */
@@ -171,7 +173,7 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
       width += item.width;
       stretch += item.stretch;
       shrink += item.shrink;
-    } else if (item.penalty !== Infinity && (opts.hyphenate || !item.auto)) {
+    } else if (item.penalty !== Infinity && (opts.hyphenate || !item.auto) && (opts.syllables || !item.syllable)) {
       tryBreak(i);
     }
     if (active.length === 0) return null;

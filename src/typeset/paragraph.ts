@@ -9,6 +9,8 @@ const firstPassMaxRatio = 0.7; // spaces at most 1.35 × normal
 const firstPassMeanRatio = 0.2; // mean at most 1.10 × normal
 const strictTolerance = 35; // first try: no space looser than 1.35 × normal
 const tolerance = 100; // then: no space looser than 1.5 × normal
+/** Ragged Korean keeps its words whole on lines up to twice the ragged stretch short (badness 800). */
+const raggedKeepAllTolerance = 800;
 
 /** Sets a block's inlines into lines of `measure` points (the first indented by text-indent). */
 export function setParagraph(inlines: Inline[], style: BlockStyle, measure: number, ctx: TypesetContext): SetLine[] {
@@ -28,7 +30,7 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
   const ragged = justify ? 0 : centred ? measure : 3 * em;
   const expansion = justify ? expansionLimit : 0;
   const pass = (opts: Partial<BreakOptions>) =>
-    breakLines(items, { measure, tolerance, hyphenate: false, raggedStretch: ragged, emergencyStretch: 0, rescue: false, expansion, ...opts });
+    breakLines(items, { measure, tolerance, hyphenate: false, syllables: false, raggedStretch: ragged, emergencyStretch: 0, rescue: false, expansion, ...opts });
 
   let breaks = fitsOnOneLine(items, measure);
   if (!breaks) {
@@ -36,11 +38,16 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     if (first && (!justify || goodEnough(items, first))) breaks = first;
   }
   breaks ??= pass({ hyphenate: true, tolerance: strictTolerance }) ?? pass({ hyphenate: true });
+  // Korean words break between syllables only when spaces alone leave a line past 1.5 × normal
+  // (or, ragged, a Korean word's length short: its words are long).
+  const syllables = !breaks && items.some((it) => it.kind === 'penalty' && it.syllable);
+  if (syllables && !justify) breaks = pass({ hyphenate: true, tolerance: raggedKeepAllTolerance });
+  if (syllables) breaks ??= pass({ hyphenate: true, syllables });
   if (!breaks) {
     // Last resort: any lines at all. Emergency stretch spreads looseness over more lines; keep
     // whichever of the two leaves the loosest line tighter.
-    const plain = pass({ hyphenate: true, tolerance: 10000, rescue: true })!;
-    const spread = pass({ hyphenate: true, tolerance: 10000, rescue: true, emergencyStretch: em })!;
+    const plain = pass({ hyphenate: true, syllables: true, tolerance: 10000, rescue: true })!;
+    const spread = pass({ hyphenate: true, syllables: true, tolerance: 10000, rescue: true, emergencyStretch: em })!;
     breaks = loosest(items, spread) < loosest(items, plain) ? spread : plain;
   }
   return setLines(items, breaks, style.textAlign, measure, ctx.fonts, expansion);
