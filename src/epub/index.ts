@@ -1,6 +1,6 @@
 import { PressroomError } from '../diagnostics.js';
 import type { RenderedRelease } from '../template/types.js';
-import { coverAlt, coverSvg, type CoverText } from './cover.js';
+import { coverAlt, coverPng, type CoverText } from './cover.js';
 import { subsetFace } from './fonts.js';
 import { DeterministicEPub, type PageChapter } from './generator.js';
 import { bookData, buildTime, type ChapterData } from './metadata.js';
@@ -65,7 +65,7 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
       content: '',
       excludeFromToc: true,
       beforeToc: true,
-      page: { lang: book.lang, dir: book.dir, title: book.title, bodyAttributes: {}, cover: { extension: 'svg', alt } },
+      page: { lang: book.lang, dir: book.dir, title: book.title, bodyAttributes: {}, cover: { extension: 'png', alt } },
     },
     ...chapters.map((chapter, i) => ({
       id: chapter.id,
@@ -83,7 +83,7 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
       lang: book.lang,
       date: book.modified,
       css: bookStylesheet(css, fonts),
-      cover: new File([coverSvg(cover)], 'cover.svg', { type: 'image/svg+xml' }),
+      cover: new File([coverPng(cover)], 'cover.png', { type: 'image/png' }),
       prependChapterTitles: false,
       numberChaptersInTOC: false,
       tocInTOC: false,

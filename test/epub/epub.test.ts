@@ -123,7 +123,7 @@ describe('content', () => {
     const opf = await text(books.en, 'OEBPS/content.opf');
     const spine = [...opf.matchAll(/<itemref idref="([^"]+)"( linear="no")?/g)].map((m) => m[1] + (m[2] ? ' (aside)' : ''));
     expect(spine).toEqual(['cover', 'release-1', 'nav (aside)']);
-    expect(opf).toMatch(/<item id="cover-image" href="cover.svg" media-type="image\/svg\+xml" properties="cover-image"\/>/);
+    expect(opf).toMatch(/<item id="cover-image" href="cover.png" media-type="image\/png" properties="cover-image"\/>/);
     expect(opf).not.toMatch(/rights|Copyright|<dc:description><\/dc:description>/);
   });
 
