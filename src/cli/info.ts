@@ -1,5 +1,4 @@
 import { listTemplates } from '../template/index.js';
-import { describeFonts, loadFontRegistry } from '../fonts/index.js';
 import type { Console } from './output.js';
 
 /** `pressroom templates`: the built-in templates with their one-line descriptions. */
@@ -11,7 +10,9 @@ export function runTemplates(io: Console): number {
 }
 
 /** `pressroom fonts`: the declared families, their faces and the scripts each covers. */
-export function runFonts(io: Console): number {
+export async function runFonts(io: Console): Promise<number> {
+  // fontkit (in fonts/) is loaded for this command only: `templates` lists files without it.
+  const { describeFonts, loadFontRegistry } = await import('../fonts/index.js');
   for (const family of describeFonts(loadFontRegistry())) {
     const faces = family.faces.map((f) => `${f.weight}${f.style === 'italic' ? 'i' : ''}`).join(' ');
     const aliases = family.aliases.length > 0 ? ` (also: ${family.aliases.join(', ')})` : '';

@@ -119,7 +119,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     })
     .command('fonts', 'list the font families and the scripts they cover', {}, async () => {
       const { runFonts } = await import('./info.js');
-      status = runFonts(io);
+      status = await runFonts(io);
     })
     .option('debug', { type: 'boolean', describe: 'show stack traces' })
     .demandCommand(1, 'name a command: build, watch, validate, import, init, templates, fonts')
