@@ -15,7 +15,7 @@ const outIndex = argv.indexOf('--out');
 const out = outIndex >= 0 ? argv[outIndex + 1] : join(tmpdir(), 'pressroom-warm.cpuprofile');
 
 const { loadRelease } = await import('../dist/index.js');
-const { renderXhtml, pdfOf, epubOf } = await import('../dist/build/index.js');
+const { renderXhtml, pdfOf, epubOf } = await import('../dist/build/render.js');
 const dir = mkdtempSync(join(tmpdir(), 'pressroom-profile-'));
 try {
   const paths = writeCorpus(dir, count + 5, 3);

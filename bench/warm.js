@@ -17,7 +17,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f)
 if (files.length < (rounds + WARM_UP) * 4) throw new Error(`need ${(rounds + WARM_UP) * 4} releases in ${dir}`);
 
 const { loadRelease } = await import('../dist/index.js');
-const { renderXhtml, pdfOf, epubOf } = await import('../dist/build/index.js');
+const { renderXhtml, pdfOf, epubOf } = await import('../dist/build/render.js');
 const typst = typstCompiler();
 
 const pressroom = {
