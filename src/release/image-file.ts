@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { describeSize, raiseHint, type Limits } from '../limits.js';
+import { isStartOfFrame, jpegSegments } from '../images/jpeg.js';
 import { quote } from './problems.js';
 import { ok, refuse, type Checked } from './values.js';
 
@@ -85,21 +86,10 @@ function pngProblem(bytes: Buffer, pixels: PixelCheck): Problem | undefined {
 /** Finds the frame size and the end marker after the scan: a JPEG cut short has none. */
 function jpegProblem(bytes: Buffer, pixels: PixelCheck): Problem | undefined {
   const corrupt = (why: string): Problem => ({ message: `the JPEG file is corrupt (${why})`, hint: 'export the image again' });
-  let pos = 2;
   let frame = false;
-  while (pos + 4 <= bytes.length) {
-    if (bytes[pos] !== 0xff) return corrupt('bad marker');
-    const marker = bytes[pos + 1];
-    if (marker === 0xff) {
-      pos++;
-      continue;
-    }
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      pos += 2;
-      continue;
-    }
-    const length = bytes.readUInt16BE(pos + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+  for (const { marker, pos } of jpegSegments(bytes)) {
+    if (marker < 0) return corrupt('bad marker');
+    if (isStartOfFrame(marker)) {
       if (pos + 9 > bytes.length) return corrupt('it is cut off');
       const height = bytes.readUInt16BE(pos + 5);
       const width = bytes.readUInt16BE(pos + 7);
@@ -113,7 +103,6 @@ function jpegProblem(bytes: Buffer, pixels: PixelCheck): Problem | undefined {
       // The entropy-coded scan runs to the end-of-image marker.
       return bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) > pos ? undefined : corrupt('it is cut off');
     }
-    pos += 2 + length;
   }
   return corrupt(frame ? 'it is cut off' : 'no frame header');
 }

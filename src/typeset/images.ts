@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isStartOfFrame, jpegSegments } from '../images/jpeg.js';
 
 /** Intrinsic size of an image in CSS px (1px = 0.75pt), or null when it cannot be read. */
 export interface ImageSize {
@@ -27,26 +28,12 @@ function pngSize(data: Buffer): ImageSize | null {
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
 
-/** Walks the JPEG markers to the first start-of-frame (SOF0–SOF15 but DHT, JPG, DAC). */
+/** The size from the first start-of-frame segment. */
 function jpegSize(data: Buffer): ImageSize | null {
   if (data.length < 4 || data[0] !== 0xff || data[1] !== 0xd8) return null;
-  let pos = 2;
-  while (pos + 9 < data.length) {
-    if (data[pos] !== 0xff) return null;
-    const marker = data[pos + 1];
-    if (marker === 0xff) {
-      pos++;
-      continue;
-    }
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      pos += 2;
-      continue;
-    }
-    const length = data.readUInt16BE(pos + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { width: data.readUInt16BE(pos + 7), height: data.readUInt16BE(pos + 5) };
-    }
-    pos += 2 + length;
+  for (const { marker, pos } of jpegSegments(data)) {
+    if (marker < 0) return null;
+    if (isStartOfFrame(marker)) return pos + 9 <= data.length ? { width: data.readUInt16BE(pos + 7), height: data.readUInt16BE(pos + 5) } : null;
   }
   return null;
 }
