@@ -2,7 +2,8 @@ import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { buildRelease, expandInputs, type BuildOptions, type BuildResult } from '../build/index.js';
 import { RELEASE_EXTENSIONS } from '../build/inputs.js';
-import { defaultFontsJson } from '../fonts/index.js';
+import { clearFontCache, defaultFontsJson } from '../fonts/index.js';
+import { clearEpubFontCache } from '../epub/fonts.js';
 import { loadRelease } from '../release/index.js';
 import { clearTemplateCache, resolveTemplateDir } from '../template/index.js';
 import { colours, type Console } from './output.js';
@@ -126,7 +127,11 @@ export async function runWatch(args: WatchArgs, io: Console, options: BuildOptio
       clearTemplateCache();
       for (const f of inputs) if (changes.templates.has(templateOf.get(resolve(f)) ?? '')) todo.add(f);
     }
-    if (changes.fonts) for (const f of inputs) todo.add(f);
+    if (changes.fonts) {
+      clearFontCache();
+      clearEpubFontCache();
+      for (const f of inputs) todo.add(f);
+    }
     for (const f of changes.releases) if (existsSync(f)) todo.add(f);
     await rebuild(inputs.filter((f) => todo.has(f)));
   };

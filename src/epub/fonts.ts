@@ -64,6 +64,13 @@ export function pickFace(family: FontFamily, weight: number, style: 'normal' | '
 }
 
 const fileCache = new Map<string, Buffer>();
+
+/** Drops font files, coverage and subsets read so far, so edited fonts are read again. */
+export function clearEpubFontCache(): void {
+  fileCache.clear();
+  coverage.clear();
+  subsetCache.clear();
+}
 function fontFile(face: FontFace): Buffer {
   let data = fileCache.get(face.path);
   if (!data) {

@@ -40,6 +40,11 @@ const MAX_GLYPHS = 20_000;
 /** Faces are opened on first use and kept for the process: Noto Serif KR alone is 14 MB. */
 const openFaces = new Map<string, OpenFace>();
 
+/** Forgets opened faces, so edited font files are read again (the watcher calls this). */
+export function forgetOpenFaces(): void {
+  openFaces.clear();
+}
+
 export function openFace(face: FontFace): OpenFace {
   let open = openFaces.get(face.path);
   if (!open) {

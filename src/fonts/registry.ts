@@ -37,6 +37,11 @@ export const defaultFontsJson = fileURLToPath(new URL('../../fonts/fonts.json', 
 
 const registries = new Map<string, FontRegistry>();
 
+/** Forgets the font declarations read so far, so an edited fonts.json is read again. */
+export function forgetFontRegistries(): void {
+  registries.clear();
+}
+
 /** Reads `fonts/fonts.json` (or `fontsJson`); registries are cached per file for the process. */
 export function loadFontRegistry(fontsJson: string = defaultFontsJson): FontRegistry {
   const path = resolve(fontsJson);
