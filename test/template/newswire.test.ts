@@ -22,7 +22,7 @@ describe('newswire template', () => {
     expectGolden('template/newswire.xhtml', xhtml);
     expect(xhtml).toContain('<p class="release-line">Embargoed until June 3, 2024, 09:00 UTC+01:00</p>');
     expect(xhtml).toContain('<span class="dateline-place">Pyongyang</span>');
-    expect(xhtml.indexOf('class="end"')).toBeLessThan(xhtml.indexOf('class="contacts"'));
+    expect(xhtml.indexOf('class="end"')).toBeGreaterThan(xhtml.indexOf('class="about"'));
   });
 
   it('prints "– more –" at the foot of every page but the last', () => {
