@@ -44,6 +44,12 @@ if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+// The command line the tests run is the bundle bin/pressroom.js loads (scripts/bundle.js).
+if (run('node', ['scripts/bundle.js']) !== 0) {
+  console.error('test: bundling the command line failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 rmSync(REPORT, { force: true });
 const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...process.argv.slice(2)]);
 if (!existsSync(REPORT)) {

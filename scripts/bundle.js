@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Bundles the command line into one ESM file, dist/bundle/pressroom.js, which bin/pressroom.js
+// loads when present: resolving and evaluating ~120 of our modules and hundreds of dependency
+// files one by one is a good part of a short run's start-up. Run after tsc (`prepare`, `build`).
+// The library (dist/index.js) and the worker threads (dist/build/worker.js) stay unbundled.
+// The bundle sits two folders deep like dist/*/*.js, so paths such as '../../fonts' still hold.
+import { build } from 'esbuild';
+
+/**
+ * subset-font → fontverter requires wawoff2 at load, whose two Emscripten modules start
+ * compiling ~1.2 MB of WebAssembly that a process then waits for before it can exit (~0.3 s
+ * after the last EPUB). We subset to plain TrueType, so WOFF2 is never used: load it on first call.
+ */
+const lazyWawoff2 = {
+  name: 'lazy-wawoff2',
+  setup(b) {
+    b.onResolve({ filter: /^wawoff2$/ }, () => ({ path: 'wawoff2', namespace: 'lazy-wawoff2' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-wawoff2' }, () => ({
+      loader: 'js',
+      contents: `let real;
+const load = () => (real ??= require(['wawoff2'][0]));
+exports.compress = (buffer) => load().compress(buffer);
+exports.decompress = (buffer) => load().decompress(buffer);`,
+    }));
+  },
+};
+
+await build({
+  entryPoints: ['dist/cli/main.js'],
+  outfile: 'dist/bundle/pressroom.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  // Packages that find their data files next to their own modules (import.meta.url, __dirname,
+  // yargs' locales), or load native code.
+  external: ['pdfkit', '@resvg/resvg-js', 'yargs'],
+  plugins: [lazyWawoff2],
+  // CommonJS dependencies call require() (Node's built-ins, require.resolve of data files).
+  banner: { js: "import { createRequire as __pressroomRequire } from 'node:module'; const require = __pressroomRequire(import.meta.url);" },
+});
