@@ -25,6 +25,20 @@ exports.decompress = (buffer) => load().decompress(buffer);`,
   },
 };
 
+/**
+ * epub-gen-memory checks its options and chapters with `ow` (~30 ms to load); our code builds
+ * both itself. The library's own browser build swaps in its no-op checks ("browser" field of
+ * its package.json); so does the bundle.
+ */
+const epubChecksOff = {
+  name: 'epub-checks-off',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/predicates$/ }, (args) =>
+      /[\\/]epub-gen-memory[\\/]dist[\\/]lib[\\/]util$/.test(args.resolveDir) ? { path: `${args.resolveDir}/predicates-nop.js` } : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: 'dist/bundle/pressroom.js',
@@ -36,7 +50,7 @@ await build({
   // Packages that find their data files next to their own modules (import.meta.url, __dirname,
   // yargs' locales), or load native code.
   external: ['pdfkit', '@resvg/resvg-js', 'yargs'],
-  plugins: [lazyWawoff2],
+  plugins: [lazyWawoff2, epubChecksOff],
   // CommonJS dependencies call require() (Node's built-ins, require.resolve of data files).
   banner: { js: "import { createRequire as __pressroomRequire } from 'node:module'; const require = __pressroomRequire(import.meta.url);" },
 });
