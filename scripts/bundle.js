@@ -48,8 +48,9 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // Packages that find their data files next to their own modules (import.meta.url, __dirname,
-  // yargs' locales), or load native code.
-  external: ['pdfkit', '@resvg/resvg-js', 'yargs'],
+  // yargs' locales), or load native code; and fontkit and linebreak, which PDFKit imports from
+  // node_modules anyway: bundled, they were loaded twice (bundle 4.9 -> 2.9 MB, ~30 ms less).
+  external: ['pdfkit', '@resvg/resvg-js', 'yargs', 'fontkit', 'linebreak'],
   plugins: [lazyWawoff2, epubChecksOff],
   // CommonJS dependencies call require() (Node's built-ins, require.resolve of data files).
   banner: { js: "import { createRequire as __pressroomRequire } from 'node:module'; const require = __pressroomRequire(import.meta.url);" },
