@@ -139,7 +139,7 @@ interface Glyphs {
  * spacing the spaces are not drawn, each word's last glyph advances by space + stretch instead.
  * Under horizontal scaling `scale` that gap is divided by it: spaces are glue, not expanded.
  */
-function glyphsOf(pdfFont: EmbeddedFont, size: number, text: string, characterSpacing: number, wordSpacing: number, scale: number): Glyphs {
+function glyphsOf(pdfFont: EmbeddedFont, size: number, text: string, characterSpacing: number, wordSpacing: number, scale: number, rtl: boolean): Glyphs {
   const codeOf = glyphCodes(pdfFont);
   const out: Glyphs = { codes: [], xAdvance: [], delta: [], xOffset: [], yOffset: [] };
   const add = (shaped: ShapedChunk, extra: number) => {
@@ -155,9 +155,14 @@ function glyphsOf(pdfFont: EmbeddedFont, size: number, text: string, characterSp
   };
   if (wordSpacing) {
     const gap = ((wordSpacing + (spaceAdvance(pdfFont) * size) / 1000 + characterSpacing) * 1000) / size / scale;
-    for (const word of text.trim().split(/\s+/)) add(shapeChunk(pdfFont, word), gap);
+    const words = text.trim().split(/\s+/);
+    for (const word of rtl ? words.reverse() : words) add(shapeChunk(pdfFont, word), gap);
   } else {
-    for (const chunk of chunksOf(text)) add(shapeChunk(pdfFont, chunk), 0);
+    // fontkit already returns a right-to-left word's glyphs in visual order (and joins Arabic
+    // letters, as it is given the whole word): a right-to-left run only lays its words from the
+    // right, each with its trailing space on its left.
+    const chunks = chunksOf(text);
+    for (const chunk of rtl ? chunks.reverse() : chunks) add(shapeChunk(pdfFont, chunk), 0);
   }
   return out;
 }
@@ -192,13 +197,13 @@ export class LineText {
    * Draws `text` in the document's current font and size starting at `x`, its glyphs and the
    * character spacing after each scaled horizontally by `expansion` (`Tz`), word spacing not.
    */
-  run(text: string, x: number, characterSpacing = 0, wordSpacing = 0, expansion = 1): void {
+  run(text: string, x: number, characterSpacing = 0, wordSpacing = 0, expansion = 1, rtl = false): void {
     if (wordSpacing) text = text.replace(/\s{2,}/g, ' ');
     if (text.length === 0) return;
     const { doc } = this;
     const font = doc._font;
     const size = doc._fontSize;
-    const glyphs = glyphsOf(font, size, text, characterSpacing, wordSpacing, expansion);
+    const glyphs = glyphsOf(font, size, text, characterSpacing, wordSpacing, expansion, rtl);
     if (glyphs.codes.length === 0) return;
     if (!this.opened) {
       this.ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');

@@ -72,9 +72,10 @@ function drawRuns(context: TextContext, runs: GlyphRun[], line: LineItem): void 
       context.fill = run.color;
     }
     const drawn = drawnText(run, line);
-    // Leading spaces of a justified run are not drawn: they become a shift.
-    const x = run.x + drawn.leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch);
-    text.run(drawn.text, x, run.letterSpacing, drawn.wordSpacing, run.expansion ?? 1);
+    // Leading spaces of a justified run are not drawn: they become a shift (on the right of a
+    // right-to-left run, where its glyphs end, so its start stays put).
+    const x = run.rtl ? run.x : run.x + drawn.leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch);
+    text.run(drawn.text, x, run.letterSpacing, drawn.wordSpacing, run.expansion ?? 1, run.rtl ?? false);
   }
   text.end();
   for (const run of runs) if (run.underline) underline(context, run, line);

@@ -26,6 +26,7 @@ export function typeset(doc: Document, fonts: FontRegistry, options: TypesetOpti
   const ctx: BlockContext = {
     fonts,
     lang: doc.lang,
+    dir: doc.dir,
     structure,
     bodyHeight: doc.page.height - margin.top - margin.bottom,
     missingGlyph(cp, face) {

@@ -23,6 +23,8 @@ export interface Segment {
 export interface TypesetContext {
   fonts: FontRegistry;
   lang: string;
+  /** Base direction of the release's paragraphs (`Document.dir`); absent means ltr. */
+  dir?: 'ltr' | 'rtl';
   missingGlyph(codePoint: number, setIn: FontFace): void;
 }
 

@@ -1,4 +1,5 @@
 import type { BlockStyle, Inline } from '../document/types.js';
+import { orderLines } from './bidi.js';
 import { itemise, type TypesetContext } from './itemise.js';
 import { buildItems, fill, forcedBreak, type Item } from './items.js';
 import { breakLines, type BreakOptions, type BrokenLine } from './knuth-plass.js';
@@ -50,7 +51,8 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     const spread = pass({ hyphenate: true, syllables: true, tolerance: 10000, rescue: true, emergencyStretch: em })!;
     breaks = loosest(items, spread) < loosest(items, plain) ? spread : plain;
   }
-  return setLines(items, breaks, style.textAlign, measure, ctx.fonts, expansion);
+  const lines = setLines(items, breaks, style.textAlign, measure, ctx.fonts, expansion);
+  return orderLines(lines, ctx.dir ?? 'ltr', style.textAlign, measure, ctx.fonts);
 }
 
 /** The common short case (titles, labels, address lines): no breaking needed. */

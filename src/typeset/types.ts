@@ -25,6 +25,11 @@ export interface GlyphRun {
   underline: boolean;
   /** Link target: the drawing stage makes a live link annotation over the run. */
   link?: string;
+  /**
+   * Set right to left (an odd bidi level): `text` stays in logical order, its glyphs are drawn
+   * from the right. Absent means left to right.
+   */
+  rtl?: boolean;
 }
 
 /** Marks content that is not part of the release's text (running heads, footers, marks). */

@@ -7,7 +7,7 @@ const registry = loadFontRegistry();
 describe('font registry', () => {
   it('resolves a CSS chain with aliases, then the other families', () => {
     const faces = registry.resolve(['"Times New Roman"', 'serif'], 700, 'italic');
-    expect(faces.map((f) => f.id)).toEqual(['Tinos-700-italic', 'Arimo-700-italic', 'NotoSerifKR-700-normal', 'NotoEmoji-700-normal']);
+    expect(faces.map((f) => f.id)).toEqual(['Tinos-700-italic', 'Arimo-700-italic', 'NotoSerifKR-700-normal', 'NotoNaskhArabic-700-normal', 'NotoEmoji-700-normal']);
     expect(registry.resolve(['Helvetica', 'serif'], 400, 'normal')[0].id).toBe('Arimo-400-normal');
     expect(registry.resolve(['Nonexistent'], 400, 'normal')[0].id).toBe('Tinos-400-normal');
   });
