@@ -4,7 +4,6 @@ import { UsageError } from './usage-error.js';
 import { processConsole, type Console } from './output.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 
-/** Runs the command line; resolves to the exit status (0 ok, 1 some input failed, 2 usage). */
 /** Flags that raise the limits (src/limits.ts); each is also a key of the configuration file. */
 const LIMIT_OPTIONS = {
   'max-pages': { type: 'number', describe: `most pages of one PDF [default: ${DEFAULT_LIMITS.maxPages}]` },
@@ -13,6 +12,20 @@ const LIMIT_OPTIONS = {
   'max-image-pixels': { type: 'number', describe: `most pixels of a PNG or JPEG [default: ${DEFAULT_LIMITS.maxImagePixels}]` },
 } as const;
 
+/**
+ * What to make and how, shared by `build` and `watch`. No yargs defaults: a flag left out
+ * falls back to pressroom.config.* (see config.ts).
+ */
+const OUTPUT_OPTIONS = {
+  out: { alias: 'o', type: 'string', describe: 'output folder [default: output]' },
+  format: { alias: 'f', type: 'string', array: true, describe: 'pdf, epub or pdf,epub [default: both]' },
+  template: { alias: 't', type: 'string', describe: 'template name or folder (overrides the release)' },
+  'page-size': { type: 'string', describe: 'A4, letter, or "210mm 297mm" (overrides @page)' },
+  'print-marks': { type: 'boolean', describe: 'crop marks and 3 mm bleed' },
+  config: { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' },
+} as const;
+
+/** Runs the command line; resolves to the exit status (0 ok, 1 some input failed, 2 usage). */
 export async function main(argv: string[], io: Console = processConsole): Promise<number> {
   const debug = argv.includes('--debug');
   // Read where a build catches an input's error (in this thread or a worker started after this).
@@ -27,12 +40,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
       (y) =>
         y
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'release files, folders or globs' })
-          // No yargs defaults here: a flag left out falls back to pressroom.config.* (see config.ts).
-          .option('out', { alias: 'o', type: 'string', describe: 'output folder [default: output]' })
-          .option('format', { alias: 'f', type: 'string', array: true, describe: 'pdf, epub or pdf,epub [default: both]' })
-          .option('template', { alias: 't', type: 'string', describe: 'template name or folder (overrides the release)' })
-          .option('page-size', { type: 'string', describe: 'A4, letter, or "210mm 297mm" (overrides @page)' })
-          .option('print-marks', { type: 'boolean', describe: 'crop marks and 3 mm bleed' })
+          .options(OUTPUT_OPTIONS)
           .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU, fewer for small batches]' })
@@ -41,7 +49,6 @@ export async function main(argv: string[], io: Console = processConsole): Promis
           .option('bundle-title', { type: 'string', describe: "the bundle's title [default: NAME]" })
           .option('bundle-publisher', { type: 'string', describe: "the bundle's publisher [default: the issuers]" })
           .option('bundle-lang', { type: 'string', describe: "the bundle's language [default: the releases' most common]" })
-          .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' })
           .options(LIMIT_OPTIONS)
           .example('$0 build examples', 'every release in examples/ into output/')
           .example('$0 build release.md -f pdf -t newswire', 'a PDF only, with the newswire template'),
@@ -58,13 +65,8 @@ export async function main(argv: string[], io: Console = processConsole): Promis
       (y) =>
         y
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'release files, folders or globs' })
-          .option('out', { alias: 'o', type: 'string', describe: 'output folder [default: output]' })
-          .option('format', { alias: 'f', type: 'string', array: true, describe: 'pdf, epub or pdf,epub [default: both]' })
-          .option('template', { alias: 't', type: 'string', describe: 'template name or folder (overrides the release)' })
-          .option('page-size', { type: 'string', describe: 'A4, letter, or "210mm 297mm" (overrides @page)' })
-          .option('print-marks', { type: 'boolean', describe: 'crop marks and 3 mm bleed' })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors only' })
-          .option('config', { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' }),
+          .options(OUTPUT_OPTIONS)
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors only' }),
       async (a) => {
         const [{ runWatch }, { checkFormats }, { loadConfig, settingsOf }] = await Promise.all([import('./watch.js'), import('./build.js'), import('./config.js')]);
         const settings = settingsOf({ ...a, format: a.format as string[] | undefined }, loadConfig(a.config).config);

@@ -1,4 +1,5 @@
 /** From the winning declarations of one element and its parent's style to its computed style. */
+import { textStyleOf } from './inlines.js';
 import type { BlockStyle, BorderEdge, Box } from './types.js';
 import type { Declared, DisplayValue, ListStyleType, Longhand, SpecifiedValues } from './properties.js';
 import { type Length, resolveLength } from './values.js';
@@ -176,14 +177,7 @@ export function toBlockStyle(style: ComputedStyle): BlockStyle {
   let block = blockStyles.get(style);
   if (block) return block;
   block = {
-    fontFamily: style.fontFamily,
-    fontSize: style.fontSize,
-    fontWeight: style.fontWeight,
-    fontStyle: style.fontStyle,
-    color: style.color,
-    textTransform: style.textTransform,
-    letterSpacing: style.letterSpacing,
-    textDecoration: style.textDecoration,
+    ...textStyleOf(style),
     lineHeight: style.lineHeight,
     textAlign: style.textAlign,
     textIndent: style.textIndent,
