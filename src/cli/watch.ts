@@ -7,19 +7,13 @@ import { clearEpubFontCache } from '../epub/fonts.js';
 import { loadRelease } from '../release/index.js';
 import { clearTemplateCache, resolveTemplateDir } from '../template/index.js';
 import { colours, type Console } from './output.js';
+import type { BuildArgs } from './build.js';
 
 /** Editors save in bursts (write, rename, chmod); one rebuild per burst. */
 export const DEBOUNCE_MS = 100;
 
-export interface WatchArgs {
-  inputs: string[];
-  out: string;
-  format: string[];
-  template?: string;
-  pageSize?: string;
-  printMarks?: boolean;
-  quiet?: boolean;
-}
+/** The part of `build`'s arguments that `watch` takes too. */
+export type WatchArgs = Pick<BuildArgs, 'inputs' | 'out' | 'format' | 'template' | 'pageSize' | 'printMarks' | 'quiet'>;
 
 /** What one round of changes asks for. */
 interface Changes {
