@@ -6,17 +6,13 @@ import { UsageError } from './usage-error.js';
 import { LIMIT_KEYS, limitFlag, type Limits } from '../limits.js';
 
 /** Defaults a press office keeps beside its releases, in `pressroom.config.json` or `.yaml`. */
-export interface Config {
+export interface Config extends Partial<Limits> {
   template?: string;
   formats?: string[];
   out?: string;
   pageSize?: string;
   jobs?: number;
   printMarks?: boolean;
-  maxPages?: number;
-  maxInputBytes?: number;
-  maxImageBytes?: number;
-  maxImagePixels?: number;
 }
 
 /** Where the file is looked for in the working folder, in this order. */
@@ -124,18 +120,7 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): {
 }
 
 /** Command-line values as given: undefined where the flag was not used. */
-export interface BuildFlags {
-  template?: string;
-  format?: string[];
-  out?: string;
-  pageSize?: string;
-  jobs?: number;
-  printMarks?: boolean;
-  maxPages?: number;
-  maxInputBytes?: number;
-  maxImageBytes?: number;
-  maxImagePixels?: number;
-}
+export type BuildFlags = Omit<Config, 'formats'> & { format?: string[] };
 
 /** The settings of a build: a flag wins over the configuration file, which wins over defaults. */
 export function settingsOf(flags: BuildFlags, config: Config) {
