@@ -3,6 +3,7 @@ import type { FontFace } from '../fonts/types.js';
 import type { Page, Pages } from '../typeset/types.js';
 import { registerFaces } from './fonts.js';
 import { prepareSubsets } from './subsets.js';
+import { deflateStreams } from './streams.js';
 import { drawImage, drawRule, type ImageContext } from './graphics.js';
 import { drawCropMarks, setPrintBoxes, SLUG } from './marks.js';
 import { documentDate, documentInfo, extraXmp, metadataText } from './metadata.js';
@@ -30,6 +31,7 @@ export async function drawPdf(pages: Pages, meta: PdfMeta): Promise<Buffer> {
   };
   // @types/pdfkit types `font` as string only; PDFKit itself takes null to mean "none".
   const doc = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
+  deflateStreams(doc);
   const chunks: Uint8Array[] = [];
   const written = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
