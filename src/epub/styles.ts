@@ -39,6 +39,9 @@ function parseSheet(css: string): Root {
   return root;
 }
 
+/** Selectors of the stylesheets, compiled once: a template's rules apply to every release. */
+const compiledSelectors = new BoundedMap<string, (el: Element) => boolean>(512);
+
 /** (ids, classes/attributes/pseudo-classes, types): enough to order the rules that set fonts. */
 function specificity(selector: string): number[] {
   const s = selector.replace(/\[[^\]]*\]/g, ' .a ');
@@ -72,8 +75,10 @@ function matchDeclarations(css: string, dom: Document): Map<Element, Declaration
       const base = selector.replace(/::?(before|after|marker|first-letter|first-line)\b/gi, '').trim() || '*';
       let matches: Element[];
       try {
-        const query = compile<AnyNode, Element>(base, { xmlMode: true });
-        matches = collectElements(dom).filter((el) => query(el));
+        let query = compiledSelectors.get(base);
+        if (!query) compiledSelectors.set(base, (query = compile<AnyNode, Element>(base, { xmlMode: true })));
+        const test = query;
+        matches = collectElements(dom).filter((el) => test(el));
       } catch {
         continue; // selectors css-select does not know cannot style our text either way
       }
@@ -124,10 +129,16 @@ function parseWeight(value: string, inherited: number): number {
 }
 
 /** Adds the characters of `text` to the face the reader would draw each one with. */
-function assign(text: string, style: FontStyle, uses: Map<string, FaceUse>): void {
+function assign(text: string, style: FontStyle, uses: Map<string, FaceUse>, seen: Map<string, Set<number>>): void {
   const names = style.families.filter((n) => !GENERIC.has(n.toLowerCase()));
+  // Most characters repeat: each is placed once per style, which makes a release linear in its text.
+  const key = `${names.join(',')}|${style.weight}|${style.style}`;
+  let done = seen.get(key);
+  if (!done) seen.set(key, (done = new Set()));
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
+    if (done.has(cp)) continue;
+    done.add(cp);
     if (cp < 0x20 || cp === 0xad) continue;
     const variants = new Set([cp, ch.toUpperCase().codePointAt(0)!, ch.toLowerCase().codePointAt(0)!]);
     for (const name of names) {
@@ -149,12 +160,13 @@ function assign(text: string, style: FontStyle, uses: Map<string, FaceUse>): voi
  */
 export function fontUses(documents: { dom: Document; css: string }[]): FaceUse[] {
   const uses = new Map<string, FaceUse>();
+  const seen = new Map<string, Set<number>>();
   for (const { dom, css } of documents) {
     const declarations = matchDeclarations(css, dom);
     const visit = (nodes: AnyNode[], inherited: FontStyle) => {
       for (const node of nodes) {
         if (node.type === 'text') {
-          assign(node.data, inherited, uses);
+          assign(node.data, inherited, uses, seen);
           continue;
         }
         if (node.type !== 'tag') continue;
@@ -171,7 +183,7 @@ export function fontUses(documents: { dom: Document; css: string }[]): FaceUse[]
           else if (d.prop === 'font-style') style.style = /italic|oblique/i.test(d.value) ? 'italic' : 'normal';
           else generated.push(...(d.value.match(/"[^"]*"|'[^']*'/g) ?? []).map((s) => s.slice(1, -1)));
         }
-        if (generated.length) assign(generated.join(''), style, uses);
+        if (generated.length) assign(generated.join(''), style, uses, seen);
         visit(el.children, style);
       }
     };

@@ -20,7 +20,7 @@ const deflated = new WeakMap<Uint8Array, Buffer>();
 function deflate(data: Uint8Array): Buffer {
   let body = deflated.get(data);
   if (!body) {
-    body = deflateRawSync(data, { level: 9 });
+    body = deflateRawSync(data, { level: 6 });
     deflated.set(data, body);
   }
   return body;
