@@ -1,10 +1,11 @@
-// Font subsets made once per glyph set. fontkit re-reads and re-encodes every glyph and table
-// of a subset for each document (a third of drawing a release); releases of one issuer mostly
+// Font subsets made once per glyph set, by copying glyph records (truetype-subset.ts) rather
+// than through fontkit, which decodes and re-encodes every glyph; releases of one issuer mostly
 // use the same glyphs, so a subset is encoded once per glyph set and face for the process.
 import type { Font } from 'fontkit';
 import type { Pages } from '../typeset/types.js';
 import { collectGlyphs, encodeInOrder, type EmbeddedFont, type Glyph, type TextDocument } from './show-text.js';
 import { drawnText } from './text.js';
+import { encodeTrueTypeSubset } from './truetype-subset.js';
 
 /** Encoded subsets per parsed face, by glyph list; a face keeps at most this many. */
 const MAX_SUBSETS_PER_FACE = 32;
@@ -13,7 +14,8 @@ const encodedByFace = new WeakMap<Font, Map<string, Uint8Array>>();
 /** Makes `pdfFont.subset.encode()` answer from the cache when the glyph list was seen before. */
 function shareEncoding(pdfFont: EmbeddedFont): void {
   const { subset } = pdfFont;
-  const encode = subset.encode.bind(subset);
+  const trueType = (pdfFont.font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables.glyf !== undefined;
+  const encode = trueType ? () => encodeTrueTypeSubset(pdfFont.font, subset) : subset.encode.bind(subset);
   let encoded = encodedByFace.get(pdfFont.font);
   if (!encoded) encodedByFace.set(pdfFont.font, (encoded = new Map()));
   const cache = encoded;
