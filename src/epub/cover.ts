@@ -1,7 +1,8 @@
 import type { FontFamily } from '../fonts/types.js';
 import { familyCovers, fontCatalog, openFace, pickFace } from './fonts.js';
 import { BoundedMap } from '../fonts/bounded-map.js';
-import { Resvg } from '@resvg/resvg-js';
+import { flatten, Raster, type Outline } from './raster.js';
+import { grayPng } from './png.js';
 
 /** What the cover shows: the letterhead, the label and the title. */
 export interface CoverText {
@@ -15,6 +16,14 @@ const WIDTH = 1200;
 const HEIGHT = 1800;
 const MARGIN = 120;
 const MEASURE = WIDTH - 2 * MARGIN;
+
+/**
+ * Pixel size of the cover PNG. Reader library views show a raster `cover-image` (many ignore
+ * an SVG one); 400×600 is sharp there and in thumbnails.
+ */
+export const COVER_PIXELS = { width: 400, height: (400 * HEIGHT) / WIDTH };
+/** Pixels per cover unit. */
+const PX = COVER_PIXELS.width / WIDTH;
 
 interface Run {
   text: string;
@@ -40,62 +49,76 @@ function runs(text: string, lineRtl: boolean): Run[] {
   return lineRtl ? out.reverse() : out;
 }
 
+/** Glyphs of one shaped run, in cover units relative to the run's origin on the baseline. */
 interface Shaped {
   width: number;
-  /** Glyph outlines placed on the baseline, as `<use>` references into `<defs>`. */
-  svg: string;
+  /** Cover units per font unit. */
+  scale: number;
+  glyphs: { outline: Outline; x: number; y: number }[];
 }
 
 const shapedRuns = new BoundedMap<string, Shaped>(5000);
-/** Glyph outlines by face and glyph id: bounded by the glyphs of the faces, and cached runs refer to them. */
-const glyphDefs = new Map<string, string>();
+/** Flattened glyph outlines (font units) by face and glyph id; cached runs hold on to theirs. */
+const outlines = new BoundedMap<string, Outline>(5000);
+
+/**
+ * Outlines are flattened once in font units, finely enough for the largest text on the cover
+ * (the 72-unit title): within 0.2 px there, closer at the smaller sizes.
+ */
+const TOLERANCE_PX = 0.2;
+const LARGEST_SIZE = 72;
 
 /** Shapes one run with fontkit (cached: wrapping measures the same words many times). */
-function shapeRun(run: Run, size: number, weight: number, defs: Set<string>): Shaped {
+function shapeRun(run: Run, size: number, weight: number): Shaped {
   const face = pickFace(run.family, weight, 'normal');
   const key = `${face.id}|${size}|${run.rtl}|${run.text}`;
   let shaped = shapedRuns.get(key);
   if (!shaped) {
     const font = openFace(face);
     const scale = size / font.unitsPerEm;
+    const tolerance = (TOLERANCE_PX / (LARGEST_SIZE * PX)) * font.unitsPerEm;
     const glyphRun = font.layout(run.text, undefined, undefined, undefined, run.rtl ? 'rtl' : 'ltr');
     let x = 0;
-    const uses: string[] = [];
+    const glyphs: Shaped['glyphs'] = [];
     glyphRun.glyphs.forEach((glyph, i) => {
       const pos = glyphRun.positions[i];
-      const id = `${face.id}-${glyph.id}`;
-      if (!glyphDefs.has(id)) glyphDefs.set(id, `<path id="${id}" d="${glyph.path.toSVG()}"/>`);
-      const gx = (x + pos.xOffset) * scale;
-      uses.push(`<use xlink:href="#${id}" transform="translate(${gx.toFixed(2)} ${(-pos.yOffset * scale).toFixed(2)}) scale(${scale.toFixed(5)} ${(-scale).toFixed(5)})"/>`);
+      const id = `${face.id}|${glyph.id}`;
+      let outline = outlines.get(id);
+      if (!outline) outlines.set(id, (outline = flatten(glyph.path.commands, tolerance)));
+      if (outline.length) glyphs.push({ outline, x: (x + pos.xOffset) * scale, y: -pos.yOffset * scale });
       x += pos.xAdvance;
     });
-    shaped = { width: x * scale, svg: uses.join('') };
+    shaped = { width: x * scale, scale, glyphs };
     shapedRuns.set(key, shaped);
   }
-  for (const m of shaped.svg.matchAll(/href="#([^"]+)"/g)) defs.add(m[1]);
   return shaped;
 }
 
-/** Draws a line as glyph outlines, so the rasteriser needs no fonts; returns SVG and width. */
-function letter(text: string, size: number, weight: number, rtl: boolean, defs: Set<string>): Shaped {
+/** A line of text as shaped runs, each with its offset from the line's start. */
+interface Lettered {
+  width: number;
+  runs: { shaped: Shaped; x: number }[];
+}
+
+/** Shapes a line run by run (font and direction); returns the runs in visual order and the width. */
+function letter(text: string, size: number, weight: number, rtl: boolean): Lettered {
   let x = 0;
-  const parts: string[] = [];
+  const parts: Lettered['runs'] = [];
   for (const run of runs(text, rtl)) {
-    const shaped = shapeRun(run, size, weight, defs);
-    parts.push(x ? `<g transform="translate(${x.toFixed(2)} 0)">${shaped.svg}</g>` : shaped.svg);
+    const shaped = shapeRun(run, size, weight);
+    parts.push({ shaped, x });
     x += shaped.width;
   }
-  return { svg: parts.join(''), width: x };
+  return { runs: parts, width: x };
 }
 
 function wrap(text: string, size: number, weight: number, rtl: boolean): string[] {
-  const scratch = new Set<string>();
-  const space = letter(' ', size, weight, rtl, scratch).width;
+  const space = letter(' ', size, weight, rtl).width;
   const lines: string[] = [];
   let line = '';
   let width = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const w = letter(word, size, weight, rtl, scratch).width;
+    const w = letter(word, size, weight, rtl).width;
     if (line && width + space + w > MEASURE) {
       lines.push(line);
       line = word;
@@ -109,45 +132,43 @@ function wrap(text: string, size: number, weight: number, rtl: boolean): string[
   return lines;
 }
 
-function centred(text: string, size: number, weight: number, rtl: boolean, baseline: number, defs: Set<string>): string {
-  const { svg, width } = letter(text, size, weight, rtl, defs);
-  return `<g transform="translate(${((WIDTH - width) / 2).toFixed(2)} ${baseline.toFixed(2)})">${svg}</g>`;
+/** What to draw, in cover units: text lines centred on their baselines, and the rule. */
+interface Layout {
+  lines: { lettered: Lettered; x: number; baseline: number }[];
+  rule: { x: number; y: number; width: number; height: number };
 }
 
-/**
- * The cover as SVG: letterhead lines in bold, a rule, the label, then the title, as glyph
- * outlines so that rasterising it (`coverPng`) needs no fonts.
- */
-export function coverSvg(cover: CoverText): string {
+function centred(text: string, size: number, weight: number, rtl: boolean, baseline: number): Layout['lines'][number] {
+  const lettered = letter(text, size, weight, rtl);
+  return { lettered, x: (WIDTH - lettered.width) / 2, baseline };
+}
+
+/** The cover: letterhead lines in bold, a rule, the label, then the title, vertically centred. */
+function layout(cover: CoverText): Layout {
   const rtl = cover.dir === 'rtl';
-  const body: string[] = [];
-  const defs = new Set<string>();
+  const lines: Layout['lines'] = [];
   let y = 260;
   for (const line of cover.issuerLines.flatMap((l) => wrap(l, 52, 700, rtl))) {
-    body.push(centred(line, 52, 700, rtl, y, defs));
+    lines.push(centred(line, 52, 700, rtl, y));
     y += 66;
   }
   y += 10;
-  body.push(`<rect x="${MARGIN}" y="${y - 30}" width="${MEASURE}" height="4" fill="#000"/>`);
+  const rule = { x: MARGIN, y: y - 30, width: MEASURE, height: 4 };
   y += 90;
   if (cover.label) {
-    body.push(centred(cover.label, 46, 400, rtl, y, defs));
+    lines.push(centred(cover.label, 46, 400, rtl, y));
     y += 60;
   }
   let size = 72;
-  let lines = wrap(cover.title, size, 700, rtl);
-  while (lines.length > 7 && size > 36) lines = wrap(cover.title, (size -= 8), 700, rtl);
+  let titleLines = wrap(cover.title, size, 700, rtl);
+  while (titleLines.length > 7 && size > 36) titleLines = wrap(cover.title, (size -= 8), 700, rtl);
   const lineHeight = size * 1.3;
-  y = Math.max(y + 140, (HEIGHT - lines.length * lineHeight) / 2 + size);
-  for (const line of lines) {
-    body.push(centred(line, size, 700, rtl, y, defs));
+  y = Math.max(y + 140, (HEIGHT - titleLines.length * lineHeight) / 2 + size);
+  for (const line of titleLines) {
+    lines.push(centred(line, size, 700, rtl, y));
     y += lineHeight;
   }
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">` +
-    `<defs>${[...defs].sort().map((id) => glyphDefs.get(id)).join('')}</defs>` +
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/><g fill="#111">${body.join('')}</g></svg>`
-  );
+  return { lines, rule };
 }
 
 /** Alt text of the cover image: what it says, in reading order. */
@@ -155,23 +176,41 @@ export function coverAlt(cover: CoverText): string {
   return [cover.issuerLines.join(' '), cover.label, cover.title].filter(Boolean).join('. ').replace(/\.\./g, '.');
 }
 
-/**
- * Pixel size of the cover PNG. Reader library views show a raster `cover-image` (many ignore
- * an SVG one); 400×600 is sharp there and in thumbnails, and renders in ~20 ms against
- * ~55 ms for 600×900 and ~75 ms for 800×1200 (median of 12 covers, resvg, loaded machine).
- */
-export const COVER_PIXELS = { width: 400, height: (400 * HEIGHT) / WIDTH };
+const TEXT = 0x11;
+const RULE = 0x00;
 
-/** Rasterised covers by SVG: releases rebuilt in a batch or by `watch` reuse theirs. */
+/** Rasterised covers by their content: releases rebuilt in a batch or by `watch` reuse theirs. */
 const pngCache = new BoundedMap<string, Buffer>(32);
 
-/** The cover rasterised to PNG (resvg, no system fonts: the SVG has outlines); same text, same bytes. */
+/** Reused from cover to cover: the accumulation buffer and the pixels (the PNG copies them). */
+let raster: Raster | undefined;
+let pixels: Uint8Array | undefined;
+
+/**
+ * The cover as an 8-bit grayscale PNG, drawn from the glyph outlines with our own rasteriser
+ * (no fonts or SVG renderer needed); same text, same bytes.
+ */
 export function coverPng(cover: CoverText): Buffer {
-  const svg = coverSvg(cover);
-  let png = pngCache.get(svg);
+  const key = JSON.stringify([cover.issuerLines, cover.label ?? '', cover.title, cover.dir]);
+  let png = pngCache.get(key);
   if (!png) {
-    png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'width', value: COVER_PIXELS.width } }).render().asPng();
-    pngCache.set(svg, png);
+    const { width, height } = COVER_PIXELS;
+    const { lines, rule } = layout(cover);
+    raster ??= new Raster(width, height);
+    const gray = (pixels ??= new Uint8Array(width * height)).fill(0xff);
+    for (const line of lines) {
+      for (const { shaped, x } of line.lettered.runs) {
+        const s = shaped.scale * PX;
+        for (const glyph of shaped.glyphs) {
+          raster.fill(glyph.outline, (line.x + x + glyph.x) * PX, (line.baseline + glyph.y) * PX, s, -s);
+        }
+      }
+    }
+    raster.paint(gray, TEXT);
+    raster.rect(rule.x * PX, rule.y * PX, rule.width * PX, rule.height * PX);
+    raster.paint(gray, RULE);
+    png = grayPng(width, height, gray);
+    pngCache.set(key, png);
   }
   return png;
 }
