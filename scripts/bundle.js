@@ -2,7 +2,7 @@
 // Bundles the command line into one ESM file, dist/bundle/pressroom.js, which bin/pressroom.js
 // loads when present: resolving and evaluating ~120 of our modules and hundreds of dependency
 // files one by one is a good part of a short run's start-up. Run after tsc (`prepare`, `build`).
-// The library (dist/index.js) and the worker threads (dist/build/worker.js) stay unbundled.
+// The library (dist/index.js) stays unbundled; the batch worker gets its own bundle beside it.
 // The bundle sits two folders deep like dist/*/*.js, so paths such as '../../fonts' still hold.
 import { build } from 'esbuild';
 
@@ -26,6 +26,24 @@ exports.decompress = (buffer) => load().decompress(buffer);`,
 };
 
 /**
+ * epub-gen-memory loads node-fetch (and with it whatwg-url's Unicode tables, ~35 ms) to fetch
+ * remote images and fonts; ours come from memory and the release's folder: load it on first call.
+ */
+const lazyNodeFetch = {
+  name: 'lazy-node-fetch',
+  setup(b) {
+    b.onResolve({ filter: /^node-fetch$/ }, () => ({ path: 'node-fetch', namespace: 'lazy-node-fetch' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-node-fetch' }, () => ({
+      loader: 'js',
+      contents: `let real;
+const load = () => (real ??= require(['node-fetch'][0]));
+Object.defineProperty(exports, '__esModule', { value: true });
+exports.default = (...args) => load().default(...args);`,
+    }));
+  },
+};
+
+/**
  * epub-gen-memory checks its options and chapters with `ow` (~30 ms to load); our code builds
  * both itself. The library's own browser build swaps in its no-op checks ("browser" field of
  * its package.json); so does the bundle.
@@ -39,9 +57,7 @@ const epubChecksOff = {
   },
 };
 
-await build({
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/bundle/pressroom.js',
+const shared = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -50,8 +66,13 @@ await build({
   // Packages that find their data files next to their own modules (import.meta.url, __dirname,
   // yargs' locales), or load native code; and fontkit and linebreak, which PDFKit imports from
   // node_modules anyway: bundled, they were loaded twice (bundle 4.9 -> 2.9 MB, ~30 ms less).
-  external: ['pdfkit', '@resvg/resvg-js', 'yargs', 'fontkit', 'linebreak'],
-  plugins: [lazyWawoff2, epubChecksOff],
+  external: ['pdfkit', 'yargs', 'fontkit', 'linebreak'],
+  plugins: [lazyWawoff2, lazyNodeFetch, epubChecksOff],
   // CommonJS dependencies call require() (Node's built-ins, require.resolve of data files).
   banner: { js: "import { createRequire as __pressroomRequire } from 'node:module'; const require = __pressroomRequire(import.meta.url);" },
-});
+};
+
+await build({ ...shared, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/pressroom.js' });
+// The batch worker, beside the bundled command line: pool.ts starts the worker.js next to itself,
+// so a bundled run gets a bundled worker (one file to load, the same lazy modules).
+await build({ ...shared, entryPoints: ['dist/build/worker.js'], outfile: 'dist/bundle/worker.js' });

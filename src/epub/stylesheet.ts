@@ -27,6 +27,25 @@ export function fontFaceRules(fonts: EmbeddedFont[]): string {
   return rules.join('');
 }
 
+/** Where a stylesheet's leading `@charset` and `@import` rules end, per stylesheet text. */
+const headEnds = new Map<string, number>();
+
+function headEnd(css: string): number {
+  let split = headEnds.get(css);
+  if (split === undefined) {
+    split = 0;
+    for (const node of postcss.parse(css).nodes) {
+      if (node.type === 'comment') continue;
+      if (node.type !== 'atrule' || !['charset', 'import'].includes(node.name.toLowerCase())) break;
+      split = node.source?.end?.offset ?? split;
+    }
+    // Templates are few; a process that meets many (tests) keeps only the latest.
+    if (headEnds.size >= 16) headEnds.clear();
+    headEnds.set(css, split);
+  }
+  return split;
+}
+
 /**
  * The template's stylesheet unchanged, with the `@font-face` rules put in front of it (after any
  * leading `@charset` and `@import`, which must stay first to be honoured).
@@ -34,12 +53,7 @@ export function fontFaceRules(fonts: EmbeddedFont[]): string {
 export function bookStylesheet(templateCss: string, fonts: EmbeddedFont[]): string {
   const rules = fontFaceRules(fonts);
   if (!rules) return templateCss;
-  let split = 0;
-  for (const node of postcss.parse(templateCss).nodes) {
-    if (node.type === 'comment') continue;
-    if (node.type !== 'atrule' || !['charset', 'import'].includes(node.name.toLowerCase())) break;
-    split = node.source?.end?.offset ?? split;
-  }
+  const split = headEnd(templateCss);
   if (split === 0) return `${rules}\n${templateCss}`;
   return `${templateCss.slice(0, split)}\n${rules}${templateCss.slice(split)}`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
+import { SaxesParser } from 'saxes';
 import { describeSize, raiseHint, type Limits } from '../limits.js';
 import { isStartOfFrame, jpegSegments } from '../images/jpeg.js';
 import { quote } from './problems.js';
@@ -125,11 +125,26 @@ function svgProblem(bytes: Buffer): Problem | undefined {
       ? { message: `the SVG file refers to the remote file ${quote(external.slice(0, 80))}; remote files are not fetched`, hint: 'embed the image in the SVG as data:', kind: 'path' }
       : { message: `the SVG file refers to another file, ${quote(external.slice(0, 80))}`, hint: 'embed the image in the SVG as data:', kind: 'path' };
   }
-  try {
-    new Resvg(text);
-  } catch (error) {
-    const why = String((error as Error).message ?? error).replace(/^SVG data parsing failed cause /, '');
-    return { message: `not a well-formed SVG file: ${why}` };
-  }
+  const why = xmlProblem(text);
+  return why === undefined ? undefined : { message: `not a well-formed SVG file: ${why}` };
+}
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+/** What keeps `text` from being an SVG document: not well-formed XML, or another root element. */
+function xmlProblem(text: string): string | undefined {
+  const parser = new SaxesParser({ xmlns: true });
+  let error: string | undefined;
+  let root: { local: string; uri: string } | undefined;
+  parser.on('error', (e) => {
+    error ??= e.message;
+  });
+  parser.on('opentag', (tag) => {
+    root ??= { local: tag.local, uri: tag.uri };
+  });
+  parser.write(text).close();
+  if (error !== undefined) return error;
+  if (!root) return 'it has no root element';
+  if (root.local !== 'svg' || root.uri !== SVG_NAMESPACE) return `its root element is <${root.local}>, not <svg> in the SVG namespace`;
   return undefined;
 }
