@@ -1,0 +1,282 @@
+// A fast path for fontkit's `font.layout(text)` on simple text: one glyph per character from the
+// cmap, advances from hmtx, then the font's GPOS single and pair adjustments applied as fontkit
+// applies them. It answers only when that is provably what fontkit's default shaping gives —
+// every character in a known non-complex script, no mark, and no substitution or contextual or
+// mark lookup of the default features able to act on the run — and `undefined` otherwise, so
+// callers fall back to fontkit. fontkit spends ~0.1 ms per word (and ~200 ms warming up);
+// this costs microseconds, and a few ms per face to read its tables.
+import type { Font } from 'fontkit';
+import { readValue, valueSize, type Lookup, type Subtable } from './opentype-layout.js';
+import { GlyphCursor, chainApplies, contextApplies, substitutes } from './layout-context.js';
+import { BAIL, CHECK, Face, type FontInternals, type Plan } from './simple-face.js';
+
+/** What drawing needs of a glyph: the fields of fontkit's glyph that the PDF writer reads. */
+export interface SimpleGlyph {
+  readonly id: number;
+  /** Advance from hmtx, in font units (before kerning). */
+  readonly advanceWidth: number;
+  /** fontkit's own code points for the glyph, as its ToUnicode entry. */
+  readonly codePoints: number[];
+}
+
+/** A shaped run in font units, position by position as fontkit's GlyphRun gives it. */
+export interface SimpleRun {
+  glyphs: SimpleGlyph[];
+  xAdvance: number[];
+  yAdvance: number[];
+  xOffset: number[];
+  yOffset: number[];
+  /** Sum of `xAdvance`. */
+  advanceWidth: number;
+}
+
+const COMMON = 0;
+const LATIN = 1;
+const HANGUL = 2;
+
+/**
+ * Unicode script of the characters simple text may hold: ASCII and Latin-1 (less the soft
+ * hyphen), Latin Extended-A and -B, general punctuation (less invisible characters and the
+ * fraction slash, which starts fontkit's fraction features), currency, letterlike symbols,
+ * arrows, mathematical operators, geometric shapes, CJK punctuation, Hangul compatibility jamo
+ * and syllables, fullwidth forms. -1 for anything else: marks, jamo, other scripts, controls.
+ */
+export function simpleScriptOf(cp: number): number {
+  if (cp < 0x20) return -1;
+  if (cp <= 0x7e) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? LATIN : COMMON;
+  if (cp < 0xa0) return -1;
+  if (cp <= 0xff) {
+    if (cp === 0xad) return -1;
+    return cp === 0xaa || cp === 0xba || (cp >= 0xc0 && cp !== 0xd7 && cp !== 0xf7) ? LATIN : COMMON;
+  }
+  if (cp <= 0x24f) return LATIN;
+  if (cp < 0x2000) return -1;
+  if (cp <= 0x206f) return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || cp === 0x2044 || cp >= 0x2060 ? -1 : COMMON;
+  if (cp >= 0x20a0 && cp <= 0x20c0) return COMMON;
+  if (cp >= 0x2100 && cp <= 0x214f) {
+    if (cp === 0x2126) return -1;
+    return cp === 0x212a || cp === 0x212b || cp === 0x2132 || cp === 0x214e ? LATIN : COMMON;
+  }
+  if ((cp >= 0x2190 && cp <= 0x22ff) || (cp >= 0x25a0 && cp <= 0x25ff)) return COMMON;
+  if (cp >= 0x3000 && cp <= 0x303f) {
+    return cp <= 0x3004 || cp === 0x3006 || (cp >= 0x3008 && cp <= 0x3020) || (cp >= 0x3030 && cp <= 0x3037) || cp >= 0x303c ? COMMON : -1;
+  }
+  if ((cp >= 0x3131 && cp <= 0x318e) || (cp >= 0xac00 && cp <= 0xd7a3)) return HANGUL;
+  if (cp >= 0xff01 && cp <= 0xff60) return (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a) ? LATIN : COMMON;
+  return -1;
+}
+
+
+/** Faces by the font's byte stream, which PDFKit's wrapper of a face shares with the face. */
+const faces = new WeakMap<object, Face | null>();
+
+function faceOf(font: Font): Face | null {
+  const internals = font as unknown as FontInternals;
+  let face = faces.get(internals.stream);
+  if (face === undefined) {
+    try {
+      face = Face.open(internals);
+    } catch {
+      face = null;
+    }
+    faces.set(internals.stream, face);
+  }
+  return face;
+}
+
+// The run being shaped: one run at a time, so one set of arrays serves every call.
+const cursor = new GlyphCursor();
+const codePoints: number[] = [];
+const xAdvance: number[] = [];
+const yAdvance: number[] = [];
+const xOffset: number[] = [];
+const yOffset: number[] = [];
+
+/**
+ * Shapes `text` into the arrays above as fontkit's default `layout` would, or returns
+ * undefined when the text is not simple (or the font does something unexpected).
+ */
+function shape(font: Font, text: string): Face | undefined {
+  const face = faceOf(font);
+  if (!face) return undefined;
+  try {
+    return shapeWith(face, text) ? face : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function shapeWith(face: Face, text: string): boolean {
+  const n = text.length;
+  const { ids, classes } = cursor;
+  ids.length = classes.length = codePoints.length = 0;
+  cursor.length = n;
+  let script = COMMON;
+  for (let i = 0; i < n; i++) {
+    const cp = text.charCodeAt(i);
+    const s = simpleScriptOf(cp);
+    if (s < 0) return false;
+    if (script === COMMON) script = s;
+    const gid = face.glyphId(cp);
+    if (gid <= 0 || gid >= face.numGlyphs) return false;
+    const cls = face.glyphClass(gid);
+    if (cls === 3) return false; // a mark: fontkit zeroes its advance and attaches it
+    ids.push(gid);
+    classes.push(cls);
+    codePoints.push(cp);
+  }
+  if (n === 0) return true;
+  const plan = face.plan(script);
+  if (!plan) return false;
+  let triggered = 0;
+  for (let i = 0; i < n; i++) triggered |= plan.triggers[ids[i]];
+  if (triggered & BAIL) return false;
+  if (triggered & CHECK && acts(face, plan)) return false;
+  xAdvance.length = yAdvance.length = xOffset.length = yOffset.length = n;
+  for (let i = 0; i < n; i++) {
+    xAdvance[i] = face.advance(ids[i]);
+    yAdvance[i] = xOffset[i] = yOffset[i] = 0;
+  }
+  for (const lookup of plan.gpos) position(face, lookup);
+  return true;
+}
+
+/**
+ * Whether a substitution or contextual lookup would act anywhere in the run, at a glyph where
+ * fontkit would try it. Nothing changes the run until one acts, so each is checked against the
+ * run as it is; a contextual positioning that would act is taken to act even where a pair
+ * adjustment before it in its lookup might have acted first, which costs only a fallback.
+ */
+function acts(face: Face, plan: Plan): boolean {
+  for (let i = 0; i < cursor.length; i++) {
+    const starts = plan.starts.get(cursor.ids[i]);
+    if (!starts) continue;
+    for (const { lookup, st } of starts) {
+      cursor.setFlags(lookup.flags);
+      // fontkit tries each lookup at the first glyph and at every glyph its flags keep.
+      if (i > 0 && cursor.skips(i)) continue;
+      const d = face.d;
+      if (st.type === 7) {
+        if (contextApplies(d, st.at, cursor, i)) return true;
+      } else if (st.type === 8) {
+        if (chainApplies(d, st.at, cursor, i)) return true;
+      } else if (substitutes(d, st, cursor, i)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Applies one positioning lookup as fontkit does. */
+function position(face: Face, lookup: Lookup): void {
+  cursor.setFlags(lookup.flags);
+  for (let i = 0; i < cursor.length; i = cursor.move(i, 1)) {
+    for (const st of lookup.subtables) if (adjust(face, st, i)) break;
+  }
+}
+
+function add(i: number, at: number, format: number, face: Face): void {
+  if (format === 0) return;
+  const v = readValue(face.d, at, format);
+  xAdvance[i] += v.xAdvance;
+  yAdvance[i] += v.yAdvance;
+  xOffset[i] += v.xOffset;
+  yOffset[i] += v.yOffset;
+}
+
+/** fontkit's GPOSProcessor.applyLookup for one subtable at glyph `i`: whether it applied. */
+function adjust(face: Face, st: Subtable, i: number): boolean {
+  const { d } = face;
+  const { at } = st;
+  const glyph = cursor.ids[i];
+  switch (st.type) {
+    case 1: {
+      const index = d.coverage(d.offset(at, at + 2)).get(glyph);
+      if (index === undefined) return false;
+      const format = d.u16(at + 4);
+      if (d.u16(at) === 1) {
+        add(i, at + 6, format, face);
+      } else {
+        if (index >= d.u16(at + 6)) throw new Error('single adjustment index');
+        add(i, at + 8 + index * valueSize(format), format, face);
+      }
+      return true;
+    }
+    case 2: {
+      const next = cursor.move(i, 1);
+      if (next >= cursor.length) return false;
+      const index = d.coverage(d.offset(at, at + 2)).get(glyph);
+      if (index === undefined) return false;
+      const format1 = d.u16(at + 4);
+      const format2 = d.u16(at + 6);
+      let record: number;
+      if (d.u16(at) === 1) {
+        if (index >= d.u16(at + 8)) throw new Error('pair set index');
+        const found = pairSet(face, d.offset(at, at + 10 + 2 * index), format1, format2).get(cursor.ids[next]);
+        if (found === undefined) return false;
+        record = found;
+      } else {
+        const class1 = d.classOf(d.offset(at, at + 8), glyph);
+        const class2 = d.classOf(d.offset(at, at + 10), cursor.ids[next]);
+        const count2 = d.u16(at + 14);
+        if (class1 >= d.u16(at + 12) || class2 >= count2) throw new Error('pair class out of range');
+        record = at + 16 + (class1 * count2 + class2) * (valueSize(format1) + valueSize(format2));
+      }
+      add(i, record, format1, face);
+      add(next, record + valueSize(format1), format2, face);
+      return true;
+    }
+    default:
+      // Contexts do not act on the run (see `acts`), cursive and mark attachments cover none
+      // of its glyphs (BAIL).
+      return false;
+  }
+}
+
+/** A pair set's records by second glyph (the first record for a glyph wins, as in fontkit). */
+function pairSet(face: Face, at: number, format1: number, format2: number): Map<number, number> {
+  let set = face.pairSets.get(at);
+  if (!set) {
+    set = new Map();
+    const size = 2 + valueSize(format1) + valueSize(format2);
+    for (let r = 0, n = face.d.u16(at); r < n; r++) {
+      const record = at + 2 + r * size;
+      const second = face.d.u16(record);
+      if (!set.has(second)) set.set(second, record + 2);
+    }
+    face.pairSets.set(at, set);
+  }
+  return set;
+}
+
+/**
+ * fontkit's `font.layout(text)` (default features, script and direction from the text) for
+ * simple text; `undefined` when the text is not simple and fontkit must shape it.
+ */
+export function simpleLayout(font: Font, text: string): SimpleRun | undefined {
+  const face = shape(font, text);
+  if (!face) return undefined;
+  const n = text.length;
+  const glyphs: SimpleGlyph[] = new Array(n);
+  let advanceWidth = 0;
+  for (let i = 0; i < n; i++) {
+    glyphs[i] = face.glyph(cursor.ids[i], codePoints[i]);
+    advanceWidth += xAdvance[i];
+  }
+  return { glyphs, xAdvance: xAdvance.slice(0, n), yAdvance: yAdvance.slice(0, n), xOffset: xOffset.slice(0, n), yOffset: yOffset.slice(0, n), advanceWidth };
+}
+
+/** The advance (font units) and glyph count of `font.layout(text)` for simple text, else undefined. */
+export function simpleAdvance(font: Font, text: string): { advance: number; glyphs: number } | undefined {
+  const face = shape(font, text);
+  if (!face) return undefined;
+  let advance = 0;
+  for (let i = 0; i < text.length; i++) {
+    // fontkit makes (and keeps) a glyph object the first time a run holds the glyph: make it
+    // now too, so that its code points (the ToUnicode entry) do not depend on this fast path.
+    face.glyph(cursor.ids[i], codePoints[i]);
+    advance += xAdvance[i];
+  }
+  return { advance, glyphs: text.length };
+}
