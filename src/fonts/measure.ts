@@ -2,6 +2,7 @@ import * as fontkit from 'fontkit';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace } from './types.js';
 import { BoundedMap } from './bounded-map.js';
+import { simpleAdvance } from './simple-shaper.js';
 
 /** Vertical metrics scaled to a size, in points. `descent` is positive (below the baseline). */
 export interface FontMetrics {
@@ -101,8 +102,12 @@ function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs:
       const chunk = text.slice(start, stop);
       let shaped = open.chunks.get(chunk);
       if (!shaped) {
-        const run = open.font.layout(chunk);
-        shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
+        // Most chunks are simple text, shaped without fontkit's layout (and exactly as it would).
+        shaped = simpleAdvance(open.font, chunk);
+        if (!shaped) {
+          const run = open.font.layout(chunk);
+          shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
+        }
         open.chunks.set(chunk, shaped);
       }
       advance += shaped.advance;
