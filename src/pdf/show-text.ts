@@ -5,8 +5,16 @@
 // run in its own text object. Here a word is shaped once per process, its glyphs encoded once
 // per document, and a line is one text object.
 import type { Font } from 'fontkit';
+import { simpleLayout } from '../fonts/simple-shaper.js';
 
-export type Glyph = Font['layout'] extends (...args: never[]) => { glyphs: (infer G)[] } ? G : never;
+/** What drawing reads of a glyph: fontkit's glyph objects have these, and the simple shaper's. */
+export interface Glyph {
+  readonly id: number;
+  /** Advance in font units before kerning (a shaped position's xAdvance includes it). */
+  readonly advanceWidth: number;
+  /** Characters the glyph stands for, for the font's ToUnicode map. */
+  readonly codePoints: number[];
+}
 
 /** The fields of PDFKit's EmbeddedFont (a document's font object) that text drawing uses. */
 export interface EmbeddedFont {
@@ -45,15 +53,28 @@ function shapeChunk(pdfFont: EmbeddedFont, text: string): ShapedChunk {
   if (!chunks) shapedByFont.set(pdfFont.font, (chunks = new Map()));
   let shaped = chunks.get(text);
   if (!shaped) {
-    const run = pdfFont.font.layout(text);
     const { scale } = pdfFont;
-    shaped = { glyphs: run.glyphs, xAdvance: [], advanceWidth: [], xOffset: [], yOffset: [] };
-    run.positions.forEach((p, i) => {
-      shaped!.xAdvance.push(p.xAdvance * scale);
-      shaped!.advanceWidth.push(run.glyphs[i].advanceWidth * scale);
-      shaped!.xOffset.push(p.xOffset * scale);
-      shaped!.yOffset.push(p.yOffset * scale);
-    });
+    // Simple text (most of it) is shaped without fontkit's layout, exactly as it would be.
+    const simple = simpleLayout(pdfFont.font, text);
+    if (simple) {
+      const { glyphs } = simple;
+      shaped = {
+        glyphs,
+        xAdvance: simple.xAdvance.map((x) => x * scale),
+        advanceWidth: glyphs.map((g) => g.advanceWidth * scale),
+        xOffset: simple.xOffset.map((x) => x * scale),
+        yOffset: simple.yOffset.map((y) => y * scale),
+      };
+    } else {
+      const run = pdfFont.font.layout(text);
+      shaped = { glyphs: run.glyphs, xAdvance: [], advanceWidth: [], xOffset: [], yOffset: [] };
+      run.positions.forEach((p, i) => {
+        shaped!.xAdvance.push(p.xAdvance * scale);
+        shaped!.advanceWidth.push(run.glyphs[i].advanceWidth * scale);
+        shaped!.xOffset.push(p.xOffset * scale);
+        shaped!.yOffset.push(p.yOffset * scale);
+      });
+    }
     if (chunks.size >= MAX_CHUNKS) chunks.clear();
     chunks.set(text, shaped);
   }
