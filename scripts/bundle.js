@@ -4,6 +4,7 @@
 // files one by one is a good part of a short run's start-up. Run after tsc (`prepare`, `build`).
 // The library (dist/index.js) stays unbundled; the batch worker gets its own bundle beside it.
 // The bundle sits two folders deep like dist/*/*.js, so paths such as '../../fonts' still hold.
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 /**
@@ -44,6 +45,42 @@ exports.default = (...args) => load().default(...args);`,
 };
 
 /**
+ * Modules loaded only for what we never ask: brotli's dictionary for WOFF2 fonts (fontkit;
+ * ~40 ms to decode at load) and AES tables for encrypted PDFs (PDFKit; ~30 ms to build). Each
+ * becomes a stand-in that loads the real module on first call.
+ */
+const LAZY = {
+  'brotli/decompress.js': `let real;
+module.exports = (...args) => (real ??= require(['brotli/decompress.js'][0]))(...args);`,
+  '@noble/ciphers/aes': `let real;
+const load = () => (real ??= require(['@noble/ciphers/aes'][0]));
+exports.cbc = (...args) => load().cbc(...args);
+exports.ecb = (...args) => load().ecb(...args);`,
+};
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const names = Object.keys(LAZY).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-modules' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-modules' }, (args) => ({ loader: 'js', contents: LAZY[args.path] }));
+  },
+};
+
+/**
+ * PDFKit finds its sRGB profile and standard-font metrics from its own module's URL; bundled,
+ * that URL is the bundle's, so it is pointed back at PDFKit's file in node_modules.
+ */
+const pdfkitHome = {
+  name: 'pdfkit-home',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => ({
+      loader: 'js',
+      contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', '__pdfkitUrl'),
+    }));
+  },
+};
+
+/**
  * epub-gen-memory checks its options and chapters with `ow` (~30 ms to load); our code builds
  * both itself. The library's own browser build swaps in its no-op checks ("browser" field of
  * its package.json); so does the bundle.
@@ -66,10 +103,18 @@ const shared = {
   // Packages that find their data files next to their own modules (import.meta.url, __dirname,
   // yargs' locales), or load native code; and fontkit and linebreak, which PDFKit imports from
   // node_modules anyway: bundled, they were loaded twice (bundle 4.9 -> 2.9 MB, ~30 ms less).
-  external: ['pdfkit', 'yargs', 'fontkit', 'linebreak'],
-  plugins: [lazyWawoff2, lazyNodeFetch, epubChecksOff],
+  external: ['yargs'],
+  plugins: [lazyWawoff2, lazyNodeFetch, lazyModules, pdfkitHome, epubChecksOff],
   // CommonJS dependencies call require() (Node's built-ins, require.resolve of data files).
-  banner: { js: "import { createRequire as __pressroomRequire } from 'node:module'; const require = __pressroomRequire(import.meta.url);" },
+  banner: {
+    js: [
+      "import { createRequire as __pressroomRequire } from 'node:module';",
+      "import { dirname as __pressroomDirname, join as __pressroomJoin } from 'node:path';",
+      "import { pathToFileURL as __pressroomFileUrl } from 'node:url';",
+      'const require = __pressroomRequire(import.meta.url);',
+      "const __pdfkitUrl = __pressroomFileUrl(__pressroomJoin(__pressroomDirname(require.resolve('pdfkit')), 'pdfkit.node.mjs')).href;",
+    ].join(' '),
+  },
 };
 
 await build({ ...shared, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/pressroom.js' });
