@@ -123,6 +123,8 @@ export async function build(inputs: string[], options: BuildOptions & BatchOptio
   for (const input of files) {
     results.push(await buildRelease(input, { ...rest, onWarning }));
     onResult?.(results[results.length - 1]);
+    // A release is read, rendered and written without waiting on I/O: let a Ctrl-C in between.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return results;
 }

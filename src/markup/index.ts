@@ -12,11 +12,20 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(lang.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
 }
 
+/** Date formats per language: making one loads locale data (~0.5 ms), using it does not. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The release date formatted in the release's language ("7 April 2021", "2021년 4월 7일"). */
 export function formatDate(isoDate: string, lang: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const when = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(when);
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    if (dateFormats.size >= 64) dateFormats.clear();
+    dateFormats.set(lang, format);
+  }
+  return format.format(when);
 }
 
 function html(text: string): SafeHtml {

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PressroomErrors } from '../diagnostics.js';
 import { checkReleaseText, checkSize, DEFAULT_MAX_BYTES, formatOf, type ReleaseCheck, type ReleaseOptions } from './parse.js';
 import { Problems } from './problems.js';
@@ -16,31 +16,47 @@ export async function validateRelease(path: string, options: ReleaseOptions = {}
   // A file of another kind is named as such before any reading.
   if (!formatOf(path)) return checkReleaseText('', path, options);
   const problems = new Problems(path);
-  const bytes = await readLimited(path, options.maxBytes ?? DEFAULT_MAX_BYTES, problems);
+  const bytes = readLimited(path, options.maxBytes ?? DEFAULT_MAX_BYTES, problems);
   if (!bytes) return { errors: problems.sorted() };
   const text = decodeUtf8(bytes, problems);
   if (text === undefined) return { errors: problems.sorted() };
   return checkReleaseText(text, path, options);
 }
 
-/** Reads the file unless it is empty or too large, checking the size before reading a byte. */
-async function readLimited(path: string, maxBytes: number, problems: Problems): Promise<Uint8Array | undefined> {
-  let handle;
+/**
+ * Reads the file unless it is empty or too large, checking the size before reading a byte.
+ * Synchronously: a release is a few kB on a local disk, and four round trips through libuv's
+ * thread pool cost more than the read, most of all in a batch whose pool is busy writing.
+ */
+function readLimited(path: string, maxBytes: number, problems: Problems): Uint8Array | undefined {
+  let fd: number | undefined;
   try {
-    handle = await open(path, 'r');
-    const stat = await handle.stat();
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) {
       problems.add('io', 'is a folder, not a release file', undefined);
       return undefined;
     }
     checkSize(stat.size, problems, maxBytes);
     if (problems.count > 0) return undefined;
-    return await handle.readFile();
+    return readAll(fd, stat.size);
   } catch (error) {
     problems.add('io', `cannot read the file: ${reason(error)}`, undefined);
     return undefined;
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The whole file from `fd`, which may have grown or shrunk since its size was taken. */
+function readAll(fd: number, size: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(Math.max(size, 4096));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
   }
 }
 
