@@ -1,8 +1,10 @@
+import type { Font } from 'fontkit';
 import type { FontFamily } from '../fonts/types.js';
 import { familyCovers, fontCatalog, openFace, pickFace } from './fonts.js';
 import { BoundedMap } from '../fonts/bounded-map.js';
 import { flatten, Raster, type Outline } from './raster.js';
 import { grayPng } from './png.js';
+import { simpleLayout } from '../fonts/simple-shaper.js';
 
 /** What the cover shows: the letterhead, the label and the title. */
 export interface CoverText {
@@ -77,14 +79,18 @@ function shapeRun(run: Run, size: number, weight: number): Shaped {
     const font = openFace(face);
     const scale = size / font.unitsPerEm;
     const tolerance = (TOLERANCE_PX / (LARGEST_SIZE * PX)) * font.unitsPerEm;
-    const glyphRun = font.layout(run.text, undefined, undefined, undefined, run.rtl ? 'rtl' : 'ltr');
+    // Left-to-right simple text is shaped as fontkit would, without waking fontkit's shaper.
+    const simple = run.rtl ? undefined : simpleLayout(font, run.text);
+    const glyphRun = simple
+      ? { ids: simple.glyphs.map((g) => g.id), positions: simple.xAdvance.map((xAdvance, i) => ({ xAdvance, xOffset: simple.xOffset[i], yOffset: simple.yOffset[i] })) }
+      : fontkitRun(font.layout(run.text, undefined, undefined, undefined, run.rtl ? 'rtl' : 'ltr'));
     let x = 0;
     const glyphs: Shaped['glyphs'] = [];
-    glyphRun.glyphs.forEach((glyph, i) => {
+    glyphRun.ids.forEach((glyphId, i) => {
       const pos = glyphRun.positions[i];
-      const id = `${face.id}|${glyph.id}`;
+      const id = `${face.id}|${glyphId}`;
       let outline = outlines.get(id);
-      if (!outline) outlines.set(id, (outline = flatten(glyph.path.commands, tolerance)));
+      if (!outline) outlines.set(id, (outline = flatten(font.getGlyph(glyphId).path.commands, tolerance)));
       if (outline.length) glyphs.push({ outline, x: (x + pos.xOffset) * scale, y: -pos.yOffset * scale });
       x += pos.xAdvance;
     });
@@ -92,6 +98,10 @@ function shapeRun(run: Run, size: number, weight: number): Shaped {
     shapedRuns.set(key, shaped);
   }
   return shaped;
+}
+
+function fontkitRun(run: ReturnType<Font['layout']>): { ids: number[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] } {
+  return { ids: run.glyphs.map((g) => g.id), positions: run.positions };
 }
 
 /** A line of text as shaped runs, each with its offset from the line's start. */
