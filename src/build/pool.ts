@@ -19,8 +19,13 @@ export interface PoolOptions<T, R> {
   items: readonly T[];
   /** Heap limits of each worker (see `WORKER_HEAP`). */
   resourceLimits?: ResourceLimits;
-  /** Number of workers; never more than there are items. */
+  /** Jobs at a time; never more than there are items. */
   jobs: number;
+  /**
+   * Does a job in this thread. Given, this thread is one of the `jobs` (it would otherwise
+   * wait on the workers), so one worker fewer is started: one V8 heap and one start-up less.
+   */
+  local?: (item: T) => Promise<R>;
   /** The answer for an item whose job threw or whose worker died. */
   failed: (item: T, message: string) => R;
   /** Told about each answer as it arrives (in completion order), e.g. for progress. */
@@ -28,15 +33,27 @@ export interface PoolOptions<T, R> {
 }
 
 /**
- * Runs `items` through a pool of worker threads, one job per worker at a time, and resolves
+ * Jobs sent to a worker before its answers come back: the next one waits in the worker while
+ * this thread is busy with a job of its own, so the worker never idles for a message.
+ */
+const QUEUED_PER_WORKER = 2;
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
+
+/**
+ * Runs `items` through a pool of worker threads (and this thread, with `local`), and resolves
  * to the answers in the order of `items`. A job that throws, or a worker that dies, costs
- * only its own item: a dead worker is replaced while items are left.
+ * only its own item: a dead worker's queued items go to the others, and it is replaced while
+ * items are left.
  */
 export function runPool<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
-  const { items, failed, onResult } = options;
+  const { items, failed, onResult, local } = options;
   const answers = new Array<R>(items.length);
   let next = 0;
+  const retry: number[] = [];
   let settled = 0;
+  const take = (): number | undefined => (retry.length > 0 ? retry.shift() : next < items.length ? next++ : undefined);
+  const left = () => retry.length > 0 || next < items.length;
   return new Promise((resolve) => {
     if (items.length === 0) return resolve(answers);
     const workers = new Set<Worker>();
@@ -52,50 +69,76 @@ export function runPool<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
     const start = () => {
       const worker = new Worker(options.workerUrl, { workerData: options.workerData, resourceLimits: options.resourceLimits });
       workers.add(worker);
-      let current: number | undefined;
+      // Sent and not yet answered, in the order the worker takes them.
+      const queued: number[] = [];
       let died = '';
       const feed = () => {
-        if (next >= items.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
+        while (queued.length < QUEUED_PER_WORKER) {
+          const index = take();
+          if (index === undefined) break;
+          queued.push(index);
+          worker.postMessage({ id: index, item: items[index] } satisfies JobMessage<T>);
         }
-        current = next++;
-        worker.postMessage({ id: current, item: items[current] } satisfies JobMessage<T>);
+        if (queued.length === 0) void worker.terminate();
       };
       worker.on('message', (answer: AnswerMessage<R>) => {
+        queued.splice(queued.indexOf(answer.id), 1);
         settle(answer.id, 'value' in answer ? answer.value : failed(items[answer.id], answer.error));
         feed();
       });
       worker.on('error', (error) => {
-        died = error.message.split('\n')[0];
+        died = firstLine(error);
       });
       worker.on('exit', (code) => {
         workers.delete(worker);
-        if (current === undefined) return;
-        const index = current;
-        current = undefined;
-        settle(index, failed(items[index], `worker stopped (${died || `exit code ${code}`})`));
-        if (next < items.length) start();
+        const [running, ...waiting] = queued.splice(0);
+        if (running === undefined) return;
+        retry.push(...waiting);
+        settle(running, failed(items[running], `worker stopped (${died || `exit code ${code}`})`));
+        if (left()) start();
       });
       feed();
     };
+    const runLocal = async (work: (item: T) => Promise<R>) => {
+      for (let index = take(); index !== undefined; index = take()) {
+        let value: R;
+        try {
+          value = await work(items[index]);
+        } catch (error) {
+          value = failed(items[index], firstLine(error));
+        }
+        settle(index, value);
+        // Lets the workers' answers (and a Ctrl-C) in before the next job of this thread.
+        await new Promise((go) => setImmediate(go));
+      }
+    };
     const count = Math.max(1, Math.min(options.jobs, items.length));
-    for (let i = 0; i < count; i++) start();
+    for (let i = local ? 1 : 0; i < count; i++) start();
+    if (local) void runLocal(local);
   });
 }
 
-/** In a worker module: answers the pool's jobs with `work`, one at a time. */
+/** In a worker module: answers the pool's jobs with `work`, one at a time, in the order sent. */
 export function serveJobs<T, R>(work: (item: T, data: unknown) => Promise<R>): void {
   const port = parentPort;
   if (!port) throw new Error('serveJobs() runs only in a worker thread');
-  port.on('message', async ({ id, item }: JobMessage<T>) => {
-    try {
-      port.postMessage({ id, value: await work(item, workerData) } satisfies AnswerMessage<R>);
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      port.postMessage({ id, error: message } satisfies AnswerMessage<R>);
+  const queue: JobMessage<T>[] = [];
+  let busy = false;
+  const drain = async () => {
+    busy = true;
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const { id, item } = job;
+      try {
+        port.postMessage({ id, value: await work(item, workerData) } satisfies AnswerMessage<R>);
+      } catch (error) {
+        port.postMessage({ id, error: firstLine(error) } satisfies AnswerMessage<R>);
+      }
     }
+    busy = false;
+  };
+  port.on('message', (job: JobMessage<T>) => {
+    queue.push(job);
+    if (!busy) void drain();
   });
 }
 
@@ -103,8 +146,9 @@ export function serveJobs<T, R>(work: (item: T, data: unknown) => Promise<R>): v
 export const INPUTS_PER_WORKER = 4;
 
 /**
- * Worker threads for a batch when `--jobs` is not given: one per CPU, but each worker's first
- * release costs seconds of font loading and warm-up, so small batches get fewer (1: none).
+ * Releases at a time in a batch when `--jobs` is not given: one per CPU (this thread and a
+ * worker thread for each other CPU), but each worker's first release costs fonts loaded and
+ * code warmed again, so small batches get fewer (1: this thread only).
  */
 export function defaultJobs(inputs: number, cpus = availableParallelism()): number {
   return Math.max(1, Math.min(cpus, Math.ceil(inputs / INPUTS_PER_WORKER)));
@@ -134,14 +178,15 @@ const WORKER_HEAP: ResourceLimits = {
 export type WorkerBuildOptions = Omit<BuildOptions, 'onWarning' | 'onResult' | 'jobs'>;
 
 /**
- * Renders `inputs` in `jobs` worker threads; each worker loads fonts and templates once and
- * renders one input at a time. Outputs come back as bytes and are written here, in the main
- * thread, where writeFileAtomic's Ctrl-C cleanup runs.
+ * Renders `inputs` `jobs` at a time: in this thread and `jobs - 1` worker threads, each of
+ * which loads fonts and templates once and renders one input at a time. Outputs come back as
+ * bytes and are written here, in the main thread, where writeFileAtomic's Ctrl-C cleanup runs.
  */
 export async function buildInPool(
   inputs: readonly string[],
   options: WorkerBuildOptions,
   jobs: number,
+  render: (input: string) => Promise<RenderedOutputs>,
   write: (rendered: RenderedOutputs) => BuildResult,
   onResult?: (result: BuildResult) => void,
 ): Promise<BuildResult[]> {
@@ -152,6 +197,7 @@ export async function buildInPool(
     resourceLimits: WORKER_HEAP,
     items: inputs,
     jobs,
+    local: render,
     failed: (input, message) => ({ result: { input, outputs: [], warnings: [], errors: [`${input}: ${message}`] }, files: [] }),
     onResult: (rendered, index) => {
       results[index] = write(rendered);
