@@ -4,9 +4,9 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as fontkit from 'fontkit';
 import { fontkitFont } from '../fonts/index.js';
-import subsetFont from 'subset-font';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace, FontFamily } from '../fonts/types.js';
+import { canKeepGlyphIds, subsetKeepingGlyphIds } from './font-subset.js';
 
 /** `fonts/fonts.json` as written: files come from an npm package or from `fonts/`. */
 interface FontsJson {
@@ -107,14 +107,34 @@ const MAX_SUBSETS = 64;
 const subsetCache = new Map<string, Promise<Buffer>>();
 /** The face cut down to the given characters (TrueType); cached per face and character set. */
 export function subsetFace(face: FontFace, chars: Iterable<number>): Promise<Buffer> {
-  const text = String.fromCodePoint(...[...new Set(chars)].sort((a, b) => a - b));
+  const codePoints = [...new Set(chars)].sort((a, b) => a - b);
+  const text = String.fromCodePoint(...codePoints);
   const key = `${face.path}\0${text}`;
   let subset = subsetCache.get(key);
   if (!subset) {
-    subset = subsetFont(fontFile(face), text, { targetFormat: 'sfnt' });
+    subset = makeSubset(face, codePoints, text);
     subset.catch(() => subsetCache.delete(key));
     if (subsetCache.size >= MAX_SUBSETS) subsetCache.delete(subsetCache.keys().next().value!);
     subsetCache.set(key, subset);
   }
   return subset;
+}
+
+/**
+ * Simple text in a TrueType face: a subset keeping the font's glyph ids, written from its bytes
+ * (font-subset.ts). Anything else goes through HarfBuzz (subset-font), loaded on first use so
+ * that a process never needing it never compiles its WebAssembly (~70 ms, ~85 MB a thread).
+ */
+async function makeSubset(face: FontFace, codePoints: number[], text: string): Promise<Buffer> {
+  const font = openFace(face);
+  if (canKeepGlyphIds(font, codePoints)) {
+    try {
+      const bytes = subsetKeepingGlyphIds(font, codePoints);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    } catch {
+      // A table this writer cannot read: HarfBuzz may.
+    }
+  }
+  const { default: subsetFont } = await import('subset-font');
+  return subsetFont(fontFile(face), text, { targetFormat: 'sfnt' });
 }

@@ -6,6 +6,7 @@ import * as fontkit from 'fontkit';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canKeepGlyphIds, codePointGlyphs, neededGlyphs, subsetKeepingGlyphIds } from '../../src/epub/font-subset.js';
+import { fontCatalog, subsetFace } from '../../src/epub/fonts.js';
 import { pruneGpos } from '../../src/epub/gpos-prune.js';
 import { sfntFile, tableCopy } from '../../src/fonts/sfnt.js';
 import { korean } from './releases.js';
@@ -201,5 +202,33 @@ describe('subsets keeping glyph ids', () => {
         { numRuns: 25 },
       );
     }
+  });
+});
+
+describe('which subsetter', () => {
+  const face = (id: string) => fontCatalog().flatMap((f) => f.faces).find((f) => f.id === id)!;
+  const glyphCount = async (id: string, text: string) => (fontkit.create(await subsetFace(face(id), codePointsOf(text))) as fontkit.Font).numGlyphs;
+
+  test('text that shaping builds from several glyphs is not simple: marks, Hebrew, Arabic, Indic, emoji sequences', () => {
+    const f = font('Tinos Regular');
+    expect(canKeepGlyphIds(f, codePointsOf('Ünïcödé Ελληνικά Кириллица № ½ → ✓'))).toBe(true);
+    for (const text of ['e\u0301', 'שָׁלוֹם', 'שלום', 'سلام', 'नमस्ते', '👍🏽', '❤️', '👩‍💻', '🇳🇴', 'ᄀ']) {
+      expect(canKeepGlyphIds(f, codePointsOf(text)), text).toBe(false);
+    }
+  });
+
+  test('Latin text keeps glyph ids without loading HarfBuzz; Hebrew and Korean go through HarfBuzz, loaded then', async () => {
+    const loaded = () => Object.keys(require.cache).some((path) => /[\\/]subset-font[\\/]/.test(path));
+    expect(loaded()).toBe(false);
+    expect(await glyphCount('Tinos-400-normal', 'Press release: “Delegates” — 12 countries')).toBe(font('Tinos Regular').numGlyphs);
+    expect(loaded()).toBe(false);
+    expect(await glyphCount('Tinos-400-normal', 'שלום עולם')).toBeLessThan(40);
+    expect(loaded()).toBe(true);
+    expect(await glyphCount('NotoSerifKR-400-normal', koreanText)).toBeLessThan(200);
+  });
+
+  test('a subset is made once per face and character set', async () => {
+    const tinos = face('Tinos-700-normal');
+    expect(subsetFace(tinos, codePointsOf('abc'))).toBe(subsetFace(tinos, codePointsOf('cba')));
   });
 });
