@@ -127,13 +127,13 @@ export function subsetFace(face: FontFace, chars: Iterable<number>): Promise<Buf
  */
 async function makeSubset(face: FontFace, codePoints: number[], text: string): Promise<Buffer> {
   const font = openFace(face);
-  if (canKeepGlyphIds(font, codePoints)) {
-    try {
+  try {
+    if (canKeepGlyphIds(font, codePoints)) {
       const bytes = subsetKeepingGlyphIds(font, codePoints);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    } catch {
-      // A table this writer cannot read: HarfBuzz may.
     }
+  } catch {
+    // A font or table this writer cannot read: HarfBuzz may.
   }
   const { default: subsetFont } = await import('subset-font');
   return subsetFont(fontFile(face), text, { targetFormat: 'sfnt' });
