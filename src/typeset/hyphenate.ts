@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { BoundedMap } from '../fonts/bounded-map.js';
 
 const require = createRequire(import.meta.url);
 
@@ -13,8 +14,10 @@ export const minAfter = 3;
 
 interface Hyphenator {
   hyphenateSync: HyphenateSync;
-  words: Map<string, number[]>;
 }
+
+/** Words kept hyphenated per language: a batch's vocabulary, not an archive's. */
+const MAX_WORDS = 50_000;
 
 const hyphenators = new Map<string, Hyphenator | null>();
 let packageDir: string | undefined;
@@ -30,7 +33,7 @@ function hyphenatorFor(lang: string): Hyphenator | null {
   for (const name of candidates) {
     if (name && /^[a-z0-9-]+$/.test(name) && existsSync(join(packageDir, name, 'index.js'))) {
       const mod = require(`hyphen/${name}`) as { hyphenateSync: HyphenateSync };
-      found = { hyphenateSync: mod.hyphenateSync, words: new Map() };
+      found = { hyphenateSync: mod.hyphenateSync };
       break;
     }
   }
@@ -50,7 +53,7 @@ export function isUnhyphenatableToken(token: string): boolean {
  */
 export function hyphenationPoints(word: string, lang: string): number[] {
   let cache = wordCache.get(lang);
-  if (!cache) wordCache.set(lang, (cache = new Map()));
+  if (!cache) wordCache.set(lang, (cache = new BoundedMap(MAX_WORDS)));
   let points = cache.get(word);
   if (!points) {
     points = findPoints(word, lang);
@@ -70,16 +73,12 @@ function findPoints(word: string, lang: string): number[] {
   if (/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
   const hyphenator = hyphenatorFor(lang);
   if (!hyphenator) return [];
-  let points = hyphenator.words.get(core);
-  if (!points) {
-    points = [];
-    const parts = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
-    let offset = 0;
-    for (const part of parts.slice(0, -1)) {
-      offset += part.length;
-      if (offset >= minBefore && core.length - offset >= minAfter) points.push(offset);
-    }
-    hyphenator.words.set(core, points);
+  const points: number[] = [];
+  const parts = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
+  let offset = lead.length;
+  for (const part of parts.slice(0, -1)) {
+    offset += part.length;
+    if (offset - lead.length >= minBefore && core.length - (offset - lead.length) >= minAfter) points.push(offset);
   }
-  return lead.length === 0 ? points : points.map((p) => p + lead.length);
+  return points;
 }
