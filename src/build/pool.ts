@@ -11,7 +11,7 @@ interface JobMessage<T> {
 }
 type AnswerMessage<R> = { id: number; value: R } | { id: number; error: string };
 
-export interface PoolOptions<T, R> {
+export interface PoolOptions<T, R, A = R> {
   /** The worker module: it calls `serveJobs` with the function that does one job. */
   workerUrl: URL;
   /** Handed to every worker as `workerData` (must be structured-cloneable). */
@@ -28,8 +28,13 @@ export interface PoolOptions<T, R> {
   local?: (item: T) => Promise<R>;
   /** The answer for an item whose job threw or whose worker died. */
   failed: (item: T, message: string) => R;
-  /** Told about each answer as it arrives (in completion order), e.g. for progress. */
-  onResult?: (value: R, index: number) => void;
+  /**
+   * What is kept of each answer, and returned (default: the answer). A batch keeps a summary
+   * here, so the bytes of 5,000 outputs are not held until the last one is done.
+   */
+  keep?: (value: R, index: number) => A;
+  /** Told about each kept answer as it arrives (in completion order), e.g. for progress. */
+  onResult?: (answer: A, index: number) => void;
 }
 
 /**
@@ -46,9 +51,10 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message.sp
  * only its own item: a dead worker's queued items go to the others, and it is replaced while
  * items are left.
  */
-export function runPool<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
+export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]> {
   const { items, failed, onResult, local } = options;
-  const answers = new Array<R>(items.length);
+  const keep = options.keep ?? ((value: R) => value as unknown as A);
+  const answers = new Array<A>(items.length);
   let next = 0;
   const retry: number[] = [];
   let settled = 0;
@@ -58,9 +64,9 @@ export function runPool<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
     if (items.length === 0) return resolve(answers);
     const workers = new Set<Worker>();
     const settle = (index: number, value: R) => {
-      answers[index] = value;
+      answers[index] = keep(value, index);
       settled += 1;
-      onResult?.(value, index);
+      onResult?.(answers[index], index);
       if (settled === items.length) {
         for (const w of workers) void w.terminate();
         resolve(answers);
@@ -190,8 +196,7 @@ export async function buildInPool(
   write: (rendered: RenderedOutputs) => BuildResult,
   onResult?: (result: BuildResult) => void,
 ): Promise<BuildResult[]> {
-  const results = new Array<BuildResult>(inputs.length);
-  await runPool<string, RenderedOutputs>({
+  return runPool<string, RenderedOutputs, BuildResult>({
     workerUrl: buildWorkerUrl(),
     workerData: options,
     resourceLimits: WORKER_HEAP,
@@ -199,10 +204,7 @@ export async function buildInPool(
     jobs,
     local: render,
     failed: (input, message) => ({ result: { input, outputs: [], warnings: [], errors: [`${input}: ${message}`] }, files: [] }),
-    onResult: (rendered, index) => {
-      results[index] = write(rendered);
-      onResult?.(results[index]);
-    },
+    keep: write,
+    onResult: (result) => onResult?.(result),
   });
-  return results;
 }
