@@ -102,8 +102,8 @@ export async function buildRelease(input: string, options: BuildOptions = {}): P
 
 /** How a batch is built. */
 export interface BatchOptions {
-  /** Releases at a time; 1 (the default) builds in this thread only, more adds `jobs - 1`
-   *  worker threads. With more, `onWarning` is not called: warnings arrive in each result's `warnings`. */
+  /** Worker threads; 1 (the default) builds in this thread. With more, `onWarning` is not
+   *  called across threads: warnings arrive in each result's `warnings`. */
   jobs?: number;
   /** Told about each input as it is done (in completion order), e.g. for a progress bar. */
   onResult?: (result: BuildResult) => void;
@@ -118,7 +118,7 @@ export async function build(inputs: string[], options: BuildOptions & BatchOptio
   // Library callers may pass folders and globs as the command line does.
   const { files, missing } = expandInputs(inputs);
   const unmatched = missing.map((e): BuildResult => ({ input: e.position.file, outputs: [], warnings: [], errors: [e.format()] }));
-  if (jobs > 1 && files.length > 1) return [...unmatched, ...(await buildInPool(files, rest, jobs, (input) => renderOutputs(input, rest), writeOutputs, onResult))];
+  if (jobs > 1 && files.length > 1) return [...unmatched, ...(await buildInPool(files, rest, jobs, writeOutputs, onResult))];
   const results: BuildResult[] = [...unmatched];
   for (const input of files) {
     results.push(await buildRelease(input, { ...rest, onWarning }));
