@@ -20,14 +20,18 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
   const justify = style.textAlign === 'justify';
   const centred = style.textAlign === 'center';
   const em = style.fontSize;
-  const items = buildItems(segments, ctx.fonts, {
-    measure,
-    indent: style.textIndent,
-    justify,
-    hyphens: style.hyphens,
-    // A centred last line gets no more room than the others: a title's lines come out balanced.
-    fillStretch: centred ? 0 : fill,
-  });
+  const itemsWith = (hyphens: BlockStyle['hyphens']) =>
+    buildItems(segments, ctx.fonts, {
+      measure,
+      indent: style.textIndent,
+      justify,
+      hyphens,
+      // A centred last line gets no more room than the others: a title's lines come out balanced.
+      fillStretch: centred ? 0 : fill,
+    });
+  // The first pass breaks at spaces only, so words are hyphenated only when it fails (a third of
+  // the paragraphs of a release): soft hyphens count alike under `manual` and `auto`.
+  let items = itemsWith(style.hyphens === 'auto' ? 'manual' : style.hyphens);
   const ragged = justify ? 0 : centred ? measure : 3 * em;
   const expansion = justify ? expansionLimit : 0;
   const pass = (opts: Partial<BreakOptions>) =>
@@ -38,6 +42,7 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     const first = pass({ tolerance: strictTolerance });
     if (first && (!justify || goodEnough(items, first))) breaks = first;
   }
+  if (!breaks && style.hyphens === 'auto') items = itemsWith('auto');
   breaks ??= pass({ hyphenate: true, tolerance: strictTolerance }) ?? pass({ hyphenate: true });
   // Korean words break between syllables only when spaces alone leave a line past 1.5 × normal
   // (or, ragged, a Korean word's length short: its words are long).
