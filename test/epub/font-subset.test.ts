@@ -133,17 +133,29 @@ describe('subsets keeping glyph ids', () => {
     expect(canKeepGlyphIds(f, codePointsOf(koreanText))).toBe(false);
   });
 
-  test('tables: a new cmap and post, glyf and loca rebuilt, GPOS pruned, the rest as in the font', () => {
+  test('tables: a new cmap and post, glyf, loca and hmtx rebuilt, GPOS pruned, the rest as in the font', () => {
     const original = font('Tinos Bold');
     const bytes = subsetKeepingGlyphIds(original, codePointsOf(exampleText));
     const tables = directory(bytes);
     expect([...tables.keys()]).toEqual(['GDEF', 'GPOS', 'GSUB', 'OS/2', 'cmap', 'cvt ', 'fpgm', 'gasp', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'name', 'post', 'prep']);
     const file = sfntFile(original);
-    for (const tag of ['GDEF', 'GSUB', 'OS/2', 'cvt ', 'fpgm', 'gasp', 'hhea', 'hmtx', 'maxp', 'name', 'prep']) {
+    for (const tag of ['GDEF', 'GSUB', 'OS/2', 'cvt ', 'fpgm', 'gasp', 'hhea', 'maxp', 'name', 'prep']) {
       const t = tables.get(tag)!;
       expect(Buffer.from(bytes.subarray(t.offset, t.offset + t.length)).equals(Buffer.from(tableCopy(file, tag))), tag).toBe(true);
     }
     const view = new DataView(bytes.buffer, bytes.byteOffset);
+    // hmtx: the kept glyphs' entries as in the font, every other entry zero.
+    const hmtx = tables.get('hmtx')!;
+    const theirs = tableCopy(file, 'hmtx');
+    const kept = new Set(neededGlyphs(original, codePointsOf(exampleText)));
+    const metricsCount = file.numberOfHMetrics;
+    expect(hmtx.length).toBe(theirs.length);
+    for (let gid = 0; gid < original.numGlyphs; gid++) {
+      const [at, size] = gid < metricsCount ? [4 * gid, 4] : [4 * metricsCount + 2 * (gid - metricsCount), 2];
+      const ours = Buffer.from(bytes.subarray(hmtx.offset + at, hmtx.offset + at + size));
+      const expected = kept.has(gid) || gid === metricsCount - 1 ? Buffer.from(theirs.subarray(at, at + size)) : Buffer.alloc(size);
+      if (!ours.equals(expected)) expect.fail(`hmtx entry of glyph ${gid}`);
+    }
     const post = tables.get('post')!;
     expect(post.length).toBe(32);
     expect(view.getUint32(post.offset)).toBe(0x00030000);
