@@ -46,7 +46,7 @@ interface ShapedChunk {
 
 const shapedByFont = new WeakMap<Font, Map<string, ShapedChunk>>();
 /** Chunks kept per face; the map is cleared past this size so a long batch stays flat. */
-const MAX_CHUNKS = 50_000;
+const MAX_CHUNKS = 10_000;
 
 function shapeChunk(pdfFont: EmbeddedFont, text: string): ShapedChunk {
   let chunks = shapedByFont.get(pdfFont.font);
