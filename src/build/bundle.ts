@@ -4,7 +4,7 @@ import type { FontFace } from '../fonts/types.js';
 import { loadRelease } from '../release/index.js';
 import type { RenderedRelease } from '../template/index.js';
 import type { OutlineEntry, PageItem, Pages, StructNode } from '../typeset/types.js';
-import { drawPdf } from '../pdf/index.js';
+import { PdfWriter } from '../pdf/index.js';
 import { renderEpub } from '../epub/index.js';
 import { errorLines, type BuildOptions, type BuildResult } from './index.js';
 import { renderXhtml, typesetRelease } from './render.js';
@@ -82,50 +82,71 @@ export async function buildBundle(inputs: string[], name: string, options: Build
   const formats = options.formats ?? ['pdf', 'epub'];
   const outDir = options.outDir ?? 'output';
   const results: BuildResult[] = [];
-  const included: { rendered: RenderedRelease; result: BuildResult; pages?: Pages }[] = [];
+  // Rendered XHTML is small; typeset pages (~0.3 MB a release) are made one release at a time below.
+  const included: { rendered: RenderedRelease; result: BuildResult }[] = [];
   for (const input of inputs) {
     const result: BuildResult = { input, outputs: [], warnings: [], errors: [] };
     results.push(result);
     const onWarning = (w: Warning) => result.warnings.push(formatDiagnostic(w));
     try {
-      const rendered = renderXhtml(await loadRelease(input), { ...options, onWarning });
-      const pages = formats.includes('pdf') ? typesetRelease(rendered, { ...options, onWarning }) : undefined;
-      included.push({ rendered, result, pages });
+      included.push({ rendered: renderXhtml(await loadRelease(input), { ...options, onWarning }), result });
     } catch (error) {
       result.errors.push(...errorLines(error, input));
     }
   }
   if (included.length === 0) return results;
   const ordered = bundleOrder(included.map((i) => ({ ...i, meta: i.rendered.meta })));
+  /** Releases that could not be typeset: reported, and left out of the PDF and the EPUB. */
+  const failed = new Set<(typeof ordered)[number]>();
+  const bundled = () => ordered.filter((i) => !failed.has(i));
   const bundleWarning = (w: Warning) => {
-    const owner = ordered.find((i) => i.result.input === w.file) ?? ordered[0];
+    const list = bundled();
+    const owner = list.find((i) => i.result.input === w.file) ?? list[0] ?? ordered[0];
     owner.result.warnings.push(formatDiagnostic(w));
   };
+  // Decided before typesetting, so the PDF can be started: a release that fails to typeset
+  // still counts here (its issuer, language and date), though its pages are left out.
   const title = meta.title ?? name;
   const publisher = meta.publisher ?? [...new Set(ordered.map((i) => i.rendered.meta.issuer))].join('; ');
   const lang = meta.lang ?? commonLang(ordered.map((i) => i.rendered.lang));
   try {
     const files: [string, Uint8Array][] = [];
     if (formats.includes('pdf')) {
-      const pages = bundlePages(ordered.map((i) => i.pages as Pages), title);
-      const pdf = await drawPdf(pages, {
-        title,
-        author: publisher,
-        lang,
-        date: ordered[ordered.length - 1].meta.date,
-        printMarks: options.printMarks,
-        warn: (message) => bundleWarning({ file: join(outDir, `${name}.pdf`), message }),
-      });
-      files.push([join(outDir, `${name}.pdf`), pdf]);
+      const writer = new PdfWriter(
+        {
+          title,
+          author: publisher,
+          lang,
+          date: ordered[ordered.length - 1].meta.date,
+          printMarks: options.printMarks,
+          warn: (message) => bundleWarning({ file: join(outDir, `${name}.pdf`), message }),
+        },
+        { sections: true },
+      );
+      for (const item of ordered) {
+        const onWarning = (w: Warning) => item.result.warnings.push(formatDiagnostic(w));
+        let pages: Pages;
+        try {
+          pages = typesetRelease(item.rendered, { ...options, onWarning });
+        } catch (error) {
+          item.result.errors.push(...errorLines(error, item.result.input));
+          failed.add(item);
+          continue;
+        }
+        // The writer keeps what the outline needs; the pages go once drawn.
+        await writer.add(pages);
+      }
+      if (failed.size === ordered.length) return results;
+      files.push([join(outDir, `${name}.pdf`), await writer.end()]);
     }
     if (formats.includes('epub')) {
-      const epub = await renderEpub(ordered.map((i) => i.rendered), { bundle: { title, publisher, lang }, onWarning: bundleWarning });
+      const epub = await renderEpub(bundled().map((i) => i.rendered), { bundle: { title, publisher, lang }, onWarning: bundleWarning });
       files.push([join(outDir, `${name}.epub`), epub]);
     }
     for (const [path, data] of files) writeFileAtomic(path, data);
-    for (const { result } of ordered) result.outputs.push(...files.map(([path]) => path));
+    for (const { result } of bundled()) result.outputs.push(...files.map(([path]) => path));
   } catch (error) {
-    for (const { result } of ordered) result.errors.push(...errorLines(error, join(outDir, name)));
+    for (const { result } of bundled()) result.errors.push(...errorLines(error, join(outDir, name)));
   }
   return results;
 }

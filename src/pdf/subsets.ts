@@ -10,10 +10,14 @@ import { encodeTrueTypeSubset } from './truetype-subset.js';
 /** Encoded subsets per parsed face, by glyph list; a face keeps at most this many. */
 const MAX_SUBSETS_PER_FACE = 32;
 const encodedByFace = new WeakMap<Font, Map<string, Uint8Array>>();
+/** Subsets whose `encode` already answers from the cache: a document's releases share its subsets. */
+const shared = new WeakSet<EmbeddedFont['subset']>();
 
 /** Makes `pdfFont.subset.encode()` answer from the cache when the glyph list was seen before. */
 function shareEncoding(pdfFont: EmbeddedFont): void {
   const { subset } = pdfFont;
+  if (shared.has(subset)) return;
+  shared.add(subset);
   const trueType = (pdfFont.font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables.glyf !== undefined;
   const encode = trueType ? () => encodeTrueTypeSubset(pdfFont.font, subset) : subset.encode.bind(subset);
   let encoded = encodedByFace.get(pdfFont.font);
@@ -36,6 +40,9 @@ function shareEncoding(pdfFont: EmbeddedFont): void {
  * Opens every font the pages draw with, puts the glyphs they use into each subset in glyph-id
  * order (PDFKit adds them in order of first use, which differs with every text) and lets the
  * subset's encoding be shared. Fonts with nothing to draw are not opened, so not embedded.
+ *
+ * A document drawn a release at a time calls this for each release's pages: glyphs already in
+ * a subset keep their codes, new ones follow in glyph-id order, and `encode` is wrapped once.
  */
 export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): void {
   const used = new Map<EmbeddedFont, Map<number, Glyph>>();

@@ -25,21 +25,43 @@ export class Tagger {
   /** Index in `structure` of each node id (parents are given by id). */
   private readonly indexOfId = new Map<number, number>();
   private readonly root: PDFKit.PDFStructureElement;
-  private readonly rootIndex: number | null;
+  private structure: readonly StructNode[];
   private open: Open | null = null;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly structure: readonly StructNode[],
+    structure: readonly StructNode[],
     lang: string,
   ) {
+    this.structure = structure;
     structure.forEach((node, index) => this.indexOfId.set(node.id, index));
     const rootIndex = structure.findIndex((node) => node.role === 'Document' && node.parent === null);
-    this.rootIndex = rootIndex >= 0 ? rootIndex : null;
-    const rootNode = this.rootIndex === null ? undefined : structure[this.rootIndex];
+    const rootNode = rootIndex >= 0 ? structure[rootIndex] : undefined;
     this.root = doc.struct('Document', rootNode?.lang && rootNode.lang !== lang ? { lang: rootNode.lang } : {});
     doc.addStructure(this.root);
-    if (this.rootIndex !== null) this.elements.set(this.rootIndex, this.root);
+    if (rootIndex >= 0) this.elements.set(rootIndex, this.root);
+  }
+
+  /**
+   * Starts a section of a bundle: block indices from here on are into `structure`, a release's
+   * own tree, which hangs under the Document root as `bundlePages` hangs it. Its roots (nodes
+   * with no parent) become Sect elements in their language or else `lang`; a node whose parent
+   * is not in `structure` hangs on the Document root. The previous section's elements are ended.
+   */
+  section(structure: readonly StructNode[], lang: string): void {
+    this.endSection();
+    this.elements.clear();
+    this.indexOfId.clear();
+    this.structure = structure.map((node) =>
+      node.parent === null ? { ...node, role: node.role === 'Document' ? 'Sect' : node.role, lang: node.lang ?? lang } : node,
+    );
+    structure.forEach((node, index) => this.indexOfId.set(node.id, index));
+  }
+
+  /** Ends the open section's elements, so PDFKit writes them out now and lets them go. */
+  endSection(): void {
+    this.close();
+    for (const element of this.elements.values()) if (element !== this.root) element.end();
   }
 
   /** Tags what follows as content of block `index`, continuing the open sequence if it is the same block. */
