@@ -74,9 +74,19 @@ export class DeterministicEPub extends EPub {
   private readonly embeddedFonts: EmbeddedFont[];
   private readonly files = new Map<string, FileData>([['mimetype', 'application/epub+zip']]);
 
-  constructor(options: BookOptions, content: PageChapter[], fonts: EmbeddedFont[]) {
+  private readonly coverPng: Uint8Array;
+
+  /**
+   * The cover PNG and the warning sink are taken here rather than as the library's `cover` and
+   * `verbose` options: it checks those with ow, whose failed first alternatives (a File is not
+   * a string, a function not a boolean) each build an error with a stack trace, ~1 ms a book.
+   */
+  constructor(options: BookOptions, content: PageChapter[], fonts: EmbeddedFont[], cover: Uint8Array, warn: (message: string) => void) {
     super(options, content);
     this.embeddedFonts = fonts;
+    this.coverPng = cover;
+    this.cover = { mediaType: 'image/png', extension: 'png' };
+    this.warn = (...args: unknown[]) => warn(args.map(String).join(' '));
     // The library only calls folder() and file() on its zip.
     this.zip = new FileCollector(this.files) as unknown as typeof this.zip;
     const renames = new Map<string, string>();
@@ -116,6 +126,10 @@ export class DeterministicEPub extends EPub {
     oebps.file('content.opf', render(this.options.contentOPF, data));
     oebps.file('toc.ncx', render(this.options.tocNCX, data));
     oebps.file('toc.xhtml', render(this.options.tocXHTML, data));
+  }
+
+  protected override async makeCover(): Promise<void> {
+    this.zip.folder('OEBPS')!.file('cover.png', this.coverPng);
   }
 
   protected override async downloadAllFonts(): Promise<void> {

@@ -78,12 +78,12 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
   const epub = new DeterministicEPub(
     {
       title: book.title,
-      author: book.creators,
+      // Our templates write the creators from `book`; a string passes the library's check at once.
+      author: book.creators.join(', '),
       publisher: book.publisher,
       lang: book.lang,
       date: book.modified,
       css: bookStylesheet(css, fonts),
-      cover: new File([coverPng(cover)], 'cover.png', { type: 'image/png' }),
       prependChapterTitles: false,
       numberChaptersInTOC: false,
       tocInTOC: false,
@@ -91,13 +91,13 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
       chapterXHTML: chapterXhtml,
       tocXHTML: tocXhtml,
       tocNCX: tocNcx,
-      verbose: (type, ...args) => {
-        if (type === 'warn') options.onWarning?.({ file: releases[0].template.dir, message: args.map(String).join(' ') });
-      },
+      verbose: false,
       book,
     },
     pages,
     fonts,
+    coverPng(cover),
+    (message) => options.onWarning?.({ file: releases[0].template.dir, message }),
   );
   const entries = await epub.build();
   return writeZip(entries, buildTime(book.date, options.sourceDateEpoch));
