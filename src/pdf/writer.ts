@@ -22,6 +22,9 @@ export interface PdfWriterOptions {
   sections?: boolean;
 }
 
+/** Output is kept in blocks of about this size. */
+const BLOCK_BYTES = 64 * 1024;
+
 /** What the outline keeps of an entry once its pages are drawn. */
 interface OutlineMark {
   title: string;
@@ -77,10 +80,22 @@ export class PdfWriter {
     const doc = new PDFDocument(pdfOptions as unknown as PDFKit.PDFDocumentOptions);
     this.doc = doc;
     deflateStreams(doc);
-    const chunks: Uint8Array[] = [];
+    // PDFKit emits every token of an object as its own chunk (~50 bytes, ~300 more as a Buffer):
+    // they are joined into blocks as they come, so a long document holds little beyond its bytes.
+    const blocks: Buffer[] = [];
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
     this.written = new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('data', (chunk: Uint8Array) => {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= BLOCK_BYTES) {
+          blocks.push(Buffer.concat(pending, pendingBytes));
+          pending = [];
+          pendingBytes = 0;
+        }
+      });
+      doc.on('end', () => resolve(Buffer.concat([...blocks, ...pending])));
       doc.on('error', reject);
     });
     // Until `end`, a failure is reported by the call that failed, not as an unhandled rejection.
@@ -104,6 +119,9 @@ export class PdfWriter {
       this.state = 'failed';
       throw error;
     }
+    // PDFKit's stream hands its chunks on only from the event loop: a bundle drawn in one run of
+    // promise jobs would hold every chunk of the file in the stream's buffer until the end.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Adds the outline and the XMP metadata, ends the document and gives its bytes. */
