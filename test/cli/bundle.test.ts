@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleOrder, bundlePages } from '../../src/build/bundle.js';
+import { buildBundle, bundleOrder, bundlePages } from '../../src/build/bundle.js';
 import type { FontFace } from '../../src/fonts/types.js';
 import type { LineItem, Pages } from '../../src/typeset/types.js';
+import { project, releaseYaml } from './helpers.js';
 
 const face = (id: string): FontFace => ({ id, family: id, weight: 400, style: 'normal', path: `/fonts/${id}.ttf` });
 
@@ -88,5 +92,35 @@ describe('bundleOrder', () => {
     const meta = (date: string, title: string) => ({ meta: { date, title } });
     const ordered = bundleOrder([meta('2024-05-01', 'B'), meta('2024-04-01', 'Z'), meta('2024-05-01', 'A')]);
     expect(ordered.map((r) => r.meta.title)).toEqual(['Z', 'A', 'B']);
+  });
+});
+
+describe('buildBundle', { timeout: 120_000 }, () => {
+  it('draws the releases that typeset one by one, and leaves one with too many pages out of both files', async () => {
+    const paragraph = '  A long paragraph that fills the page with words, line after line, until it runs over.\n\n';
+    const dir = project({
+      'short.yaml': releaseYaml('Short Release', '2024-04-01'),
+      'other.yaml': releaseYaml('Other Release', '2024-05-01'),
+      'long.yaml': releaseYaml('Long Release', '2024-04-15').replace('body: |\n', `body: |\n${paragraph.repeat(120)}`),
+    });
+    const outDir = join(dir, 'out');
+    const inputs = ['short.yaml', 'long.yaml', 'other.yaml'].map((name) => join(dir, name));
+    const results = await buildBundle(inputs, 'spring', { outDir, maxPages: 1 });
+    const [short, long, other] = results;
+    expect(long.errors.join('\n')).toMatch(/page/);
+    expect(long.outputs).toEqual([]);
+    expect(short.errors).toEqual([]);
+    expect(short.outputs).toEqual([join(outDir, 'spring.pdf'), join(outDir, 'spring.epub')]);
+    expect(other.outputs).toEqual(short.outputs);
+    expect(readdirSync(outDir).sort()).toEqual(['spring.epub', 'spring.pdf']);
+    const pdf = join(outDir, 'spring.pdf');
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Short Release');
+    expect(text).toContain('Other Release');
+    expect(text).not.toContain('Long Release');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+2$/m);
+    const epub = execFileSync('unzip', ['-p', join(outDir, 'spring.epub')], { encoding: 'latin1', maxBuffer: 64 << 20 });
+    expect(epub).toContain('Other Release');
+    expect(epub).not.toContain('Long Release');
   });
 });
