@@ -78,7 +78,35 @@ function commonLang(langs: string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 
+/** A bundle made but not written: each input's result, and the files with their bytes. */
+export interface RenderedBundle {
+  results: BuildResult[];
+  files: [string, Uint8Array][];
+}
+
+/**
+ * One PDF and one EPUB of many releases, ordered by date then title, written to
+ * `outDir/name.pdf` and `.epub`. A release that cannot be loaded or typeset is reported in its
+ * result and left out.
+ */
 export async function buildBundle(inputs: string[], name: string, options: BuildOptions = {}, meta: BundleMeta = {}): Promise<BuildResult[]> {
+  return writeBundle(await renderBundle(inputs, name, options, meta));
+}
+
+/** Writes a rendered bundle's files; on success each included release lists them as outputs. */
+export function writeBundle({ results, files }: RenderedBundle): BuildResult[] {
+  try {
+    for (const [path, data] of files) writeFileAtomic(path, data);
+  } catch (error) {
+    for (const result of results) if (result.errors.length === 0) result.errors.push(...errorLines(error, files[0]?.[0] ?? ''));
+    return results;
+  }
+  for (const result of results) if (result.errors.length === 0) result.outputs.push(...files.map(([path]) => path));
+  return results;
+}
+
+/** Makes the bundle's files in memory (see `buildBundle`). */
+export async function renderBundle(inputs: string[], name: string, options: BuildOptions = {}, meta: BundleMeta = {}): Promise<RenderedBundle> {
   const formats = options.formats ?? ['pdf', 'epub'];
   const outDir = options.outDir ?? 'output';
   const results: BuildResult[] = [];
@@ -94,7 +122,7 @@ export async function buildBundle(inputs: string[], name: string, options: Build
       result.errors.push(...errorLines(error, input));
     }
   }
-  if (included.length === 0) return results;
+  if (included.length === 0) return { results, files: [] };
   const ordered = bundleOrder(included.map((i) => ({ ...i, meta: i.rendered.meta })));
   /** Releases that could not be typeset: reported, and left out of the PDF and the EPUB. */
   const failed = new Set<(typeof ordered)[number]>();
@@ -109,44 +137,50 @@ export async function buildBundle(inputs: string[], name: string, options: Build
   const title = meta.title ?? name;
   const publisher = meta.publisher ?? [...new Set(ordered.map((i) => i.rendered.meta.issuer))].join('; ');
   const lang = meta.lang ?? commonLang(ordered.map((i) => i.rendered.lang));
+  const files: [string, Uint8Array][] = [];
   try {
-    const files: [string, Uint8Array][] = [];
     if (formats.includes('pdf')) {
-      const writer = new PdfWriter(
-        {
-          title,
-          author: publisher,
-          lang,
-          date: ordered[ordered.length - 1].meta.date,
-          printMarks: options.printMarks,
-          warn: (message) => bundleWarning({ file: join(outDir, `${name}.pdf`), message }),
-        },
-        { sections: true },
-      );
-      for (const item of ordered) {
-        const onWarning = (w: Warning) => item.result.warnings.push(formatDiagnostic(w));
-        let pages: Pages;
-        try {
-          pages = typesetRelease(item.rendered, { ...options, onWarning });
-        } catch (error) {
-          item.result.errors.push(...errorLines(error, item.result.input));
-          failed.add(item);
-          continue;
+      // In a function of its own, so the writer (PDFKit's document and structure tree) can be
+      // collected before the EPUB is made.
+      const drawBundle = async (): Promise<Buffer | undefined> => {
+        const writer = new PdfWriter(
+          {
+            title,
+            author: publisher,
+            lang,
+            date: ordered[ordered.length - 1].meta.date,
+            printMarks: options.printMarks,
+            warn: (message) => bundleWarning({ file: join(outDir, `${name}.pdf`), message }),
+          },
+          { sections: true },
+        );
+        for (const item of ordered) {
+          const onWarning = (w: Warning) => item.result.warnings.push(formatDiagnostic(w));
+          let pages: Pages;
+          try {
+            pages = typesetRelease(item.rendered, { ...options, onWarning });
+          } catch (error) {
+            item.result.errors.push(...errorLines(error, item.result.input));
+            failed.add(item);
+            continue;
+          }
+          // The writer keeps what the outline needs; the pages go once drawn.
+          await writer.add(pages);
         }
-        // The writer keeps what the outline needs; the pages go once drawn.
-        await writer.add(pages);
-      }
-      if (failed.size === ordered.length) return results;
-      files.push([join(outDir, `${name}.pdf`), await writer.end()]);
+        if (failed.size === ordered.length) return undefined;
+        return writer.end();
+      };
+      const pdf = await drawBundle();
+      if (!pdf) return { results, files: [] };
+      files.push([join(outDir, `${name}.pdf`), pdf]);
     }
     if (formats.includes('epub')) {
       const epub = await renderEpub(bundled().map((i) => i.rendered), { bundle: { title, publisher, lang }, onWarning: bundleWarning });
       files.push([join(outDir, `${name}.epub`), epub]);
     }
-    for (const [path, data] of files) writeFileAtomic(path, data);
-    for (const { result } of bundled()) result.outputs.push(...files.map(([path]) => path));
   } catch (error) {
     for (const { result } of bundled()) result.errors.push(...errorLines(error, join(outDir, name)));
+    return { results, files: [] };
   }
-  return results;
+  return { results, files };
 }

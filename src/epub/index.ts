@@ -4,7 +4,7 @@ import { coverAlt, coverPng, type CoverText } from './cover.js';
 import { subsetFace } from './fonts.js';
 import { DeterministicEPub, type PageChapter } from './generator.js';
 import { bookData, buildTime, type ChapterData } from './metadata.js';
-import { fontUses } from './styles.js';
+import { FontUses } from './styles.js';
 import { bookStylesheet, type EmbeddedFont } from './stylesheet.js';
 import { chapterXhtml, contentOpf, tocNcx, tocXhtml } from './templates.js';
 import type { EpubOptions } from './types.js';
@@ -26,9 +26,8 @@ function coverText(releases: RenderedRelease[], options: EpubOptions): CoverText
   return { issuerLines: first.meta.issuerLines ?? [first.meta.issuer], label: first.meta.label, title: first.meta.title, dir: first.dir };
 }
 
-async function embedFonts(releases: RenderedRelease[], parsed: ReturnType<typeof parseRelease>[], css: string): Promise<EmbeddedFont[]> {
-  const uses = fontUses(parsed.map((p) => ({ dom: p.dom, css })));
-  return Promise.all(uses.map(async (use) => ({ filename: `${use.face.id}.ttf`, data: await subsetFace(use.face, use.chars), use })));
+async function embedFonts(uses: FontUses): Promise<EmbeddedFont[]> {
+  return Promise.all(uses.faces().map(async (use) => ({ filename: `${use.face.id}.ttf`, data: await subsetFace(use.face, use.chars), use })));
 }
 
 /**
@@ -42,7 +41,13 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
   if (other) {
     throw new PressroomError('template', 'a bundle uses one stylesheet: all its releases need the same template', { file: other.template.stylesheet.path });
   }
-  const parsed = releases.map(parseRelease);
+  // Each release's DOM goes once its fonts are counted: a bundle of thousands keeps only strings.
+  const uses = new FontUses();
+  const parsed = releases.map((release) => {
+    const { dom, ...rest } = parseRelease(release);
+    uses.add(dom, css);
+    return rest;
+  });
   const chapters: ChapterData[] = releases.map((release, i) => ({
     id: `release-${i + 1}`,
     filename: chapterFilename(i, releases.length),
@@ -52,7 +57,7 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
     sections: parsed[i].headings.filter((h) => h.level === 2).map(({ id, text }) => ({ id, text })),
   }));
   const book = bookData(releases, parsed, chapters, options);
-  const fonts = await embedFonts(releases, parsed, css);
+  const fonts = await embedFonts(uses);
   book.fonts = fonts.map((f, i) => ({ id: `font-${i + 1}`, filename: f.filename }));
 
   const cover = coverText(releases, options);

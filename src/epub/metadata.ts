@@ -83,7 +83,7 @@ function unique(values: string[]): string[] {
   return [...new Set(values.filter(Boolean))];
 }
 
-function accessibility(parsed: ParsedRelease[], lang: string, bundle: boolean): BookData['a11y'] {
+function accessibility(parsed: Omit<ParsedRelease, 'dom'>[], lang: string, bundle: boolean): BookData['a11y'] {
   const images = parsed.flatMap((p) => p.images);
   const allDescribed = images.every((i) => i.alt !== undefined);
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'];
@@ -103,7 +103,7 @@ function accessibility(parsed: ParsedRelease[], lang: string, bundle: boolean): 
 }
 
 /** The book's metadata and navigation data, from one release or a bundle of several. */
-export function bookData(releases: RenderedRelease[], parsed: ParsedRelease[], chapters: ChapterData[], options: EpubOptions): BookData {
+export function bookData(releases: RenderedRelease[], parsed: Omit<ParsedRelease, 'dom'>[], chapters: ChapterData[], options: EpubOptions): BookData {
   const first = releases[0];
   const bundle = releases.length > 1 ? options.bundle : undefined;
   if (releases.length > 1 && !bundle) {

@@ -155,13 +155,16 @@ function assign(text: string, style: FontStyle, uses: Map<string, FaceUse>, seen
 }
 
 /**
- * A small cascade of font-family, font-weight and font-style over the document, telling which
- * faces of the declared families draw which characters, so only those are embedded.
+ * A small cascade of font-family, font-weight and font-style over documents, telling which
+ * faces of the declared families draw which characters, so only those are embedded. Documents
+ * are added one at a time, so a bundle need not keep every release's DOM.
  */
-export function fontUses(documents: { dom: Document; css: string }[]): FaceUse[] {
-  const uses = new Map<string, FaceUse>();
-  const seen = new Map<string, Set<number>>();
-  for (const { dom, css } of documents) {
+export class FontUses {
+  private readonly uses = new Map<string, FaceUse>();
+  private readonly seen = new Map<string, Set<number>>();
+
+  add(dom: Document, css: string): void {
+    const { uses, seen } = this;
     const declarations = matchDeclarations(css, dom);
     const visit = (nodes: AnyNode[], inherited: FontStyle) => {
       for (const node of nodes) {
@@ -189,5 +192,16 @@ export function fontUses(documents: { dom: Document; css: string }[]): FaceUse[]
     };
     visit(dom.children, { families: ['serif'], weight: 400, style: 'normal' });
   }
-  return [...uses.values()].sort((a, b) => (a.face.id < b.face.id ? -1 : a.face.id > b.face.id ? 1 : 0));
+
+  /** The faces used so far, by face id. */
+  faces(): FaceUse[] {
+    return [...this.uses.values()].sort((a, b) => (a.face.id < b.face.id ? -1 : a.face.id > b.face.id ? 1 : 0));
+  }
+}
+
+/** The faces that draw `documents` (see `FontUses`). */
+export function fontUses(documents: { dom: Document; css: string }[]): FaceUse[] {
+  const uses = new FontUses();
+  for (const { dom, css } of documents) uses.add(dom, css);
+  return uses.faces();
 }
