@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const VALIDATORS = { epubcheck: 'epubcheck', qpdf: 'qpdf', pdffonts: 'poppler-utils', pdftotext: 'poppler-utils', pdfinfo: 'poppler-utils', pdftoppm: 'poppler-utils' };
+const VALIDATORS = { epubcheck: 'epubcheck', qpdf: 'qpdf', pdffonts: 'poppler-utils', pdftotext: 'poppler-utils', pdfinfo: 'poppler-utils', pdftoppm: 'poppler-utils', 'ots-sanitize': 'opentype-sanitizer' };
 const REPORT = '.vitest-report.json';
 
 function have(command) {

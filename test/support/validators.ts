@@ -16,6 +16,7 @@ const PACKAGES: Record<string, string> = {
   pdftotext: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   pdftoppm: 'poppler-utils',
+  'ots-sanitize': 'opentype-sanitizer',
 };
 
 /** The text of a PDF as poppler extracts it, in reading order. */
@@ -32,6 +33,15 @@ export function pdfFonts(path: string): { name: string; emb: boolean; sub: boole
     // The last columns are: emb sub uni object ID (2 columns) — read from the right.
     return { name: cols[0], emb: cols[n - 5] === 'yes', sub: cols[n - 4] === 'yes' };
   });
+}
+
+/**
+ * The OpenType Sanitizer that Chrome and Firefox run on every web font (and so e-readers built
+ * on them): a font it rejects is not drawn; it names each table it drops or repairs.
+ */
+export function otsCheck(path: string): { ok: boolean; output: string } {
+  const r = runTool('ots-sanitize', [path]);
+  return { ok: r.status === 0, output: (r.stdout + r.stderr).trim() };
 }
 
 export function qpdfCheck(path: string): { ok: boolean; output: string } {
