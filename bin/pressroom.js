@@ -18,4 +18,8 @@ const { main } = await import(bundled ? '../dist/bundle/pressroom.js' : '../dist
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  // Exiting here rather than letting the event loop drain skips tearing down the V8 heap and
+  // the workers (~50 ms of a one-release build, 9 interleaved runs). Only with nothing left to
+  // write; `watch` resolves only when it stops.
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 });
