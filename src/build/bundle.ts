@@ -1,56 +1,13 @@
 import { join } from 'node:path';
 import { formatDiagnostic, type Warning } from '../diagnostics.js';
-import type { FontFace } from '../fonts/types.js';
 import { loadRelease } from '../release/index.js';
 import type { RenderedRelease } from '../template/index.js';
-import type { OutlineEntry, PageItem, Pages, StructNode } from '../typeset/types.js';
+import type { Pages } from '../typeset/types.js';
 import { PdfWriter } from '../pdf/index.js';
 import { renderEpub } from '../epub/index.js';
 import { errorLines, type BuildOptions, type BuildResult } from './index.js';
 import { renderXhtml, typesetRelease } from './render.js';
 import { writeFileAtomic } from './write.js';
-
-/**
- * Concatenates typeset releases into one: each keeps its own pages (so it starts on a new
- * page with its letterhead), pages are renumbered, and the structure trees hang under one
- * Document root, each release as a section in its own language. Every release's title is a
- * level-1 outline entry.
- */
-export function bundlePages(list: Pages[], title = list.map((p) => p.title).join('; ')): Pages {
-  if (list.length === 0) throw new Error('bundlePages: nothing to bundle');
-  const structure: StructNode[] = [{ id: 0, role: 'Document', parent: null, lang: list[0].lang }];
-  const pages: Pages['pages'] = [];
-  const outline: OutlineEntry[] = [];
-  const fonts = new Map<string, FontFace>();
-  const warnings: Warning[] = [];
-  for (const release of list) {
-    const offset = structure.length;
-    const pageOffset = pages.length;
-    // Ids are renumbered to the new indices, so ids of different releases cannot collide.
-    const indexOfId = new Map(release.structure.map((node, index) => [node.id, index]));
-    for (const node of release.structure) {
-      const isRoot = node.parent === null;
-      const parentIndex = isRoot ? undefined : indexOfId.get(node.parent as number);
-      structure.push({
-        ...node,
-        id: structure.length,
-        role: isRoot && node.role === 'Document' ? 'Sect' : node.role,
-        parent: parentIndex === undefined ? 0 : parentIndex + offset,
-        lang: isRoot ? (node.lang ?? release.lang) : node.lang,
-      });
-    }
-    for (const page of release.pages) {
-      const items = page.items.map((item): PageItem => ('struct' in item ? { ...item, struct: item.struct + offset } : item));
-      pages.push({ ...page, number: pages.length + 1, items });
-    }
-    const entries = release.outline.map((entry) => ({ ...entry, page: entry.page + pageOffset }));
-    if (entries[0]?.level !== 1) entries.unshift({ title: release.title, level: 1, page: pageOffset + 1, y: 0 });
-    outline.push(...entries);
-    for (const face of release.fonts) if (!fonts.has(face.id)) fonts.set(face.id, face);
-    warnings.push(...release.warnings);
-  }
-  return { lang: list[0].lang, title, pages, structure, outline, fonts: [...fonts.values()], warnings };
-}
 
 /** Releases in the order a reader of the bundle expects: by date, then title. */
 export function bundleOrder<T extends { meta: { date: string; title: string } }>(list: readonly T[]): T[] {
@@ -58,10 +15,6 @@ export function bundleOrder<T extends { meta: { date: string; title: string } }>
   return [...list].sort((a, b) => compare(a.meta.date, b.meta.date) || compare(a.meta.title, b.meta.title));
 }
 
-/**
- * Builds one `outDir/<name>.pdf` and `.epub` of all inputs. An input that fails is reported
- * and left out; the others are still bundled. Every bundled input lists the bundle's files.
- */
 /** What a bundle says about itself; each part defaults from its releases. */
 export interface BundleMeta {
   /** Default: the bundle's name. */
@@ -79,34 +32,31 @@ function commonLang(langs: string[]): string {
 }
 
 /** A bundle made but not written: each input's result, and the files with their bytes. */
-export interface RenderedBundle {
+interface RenderedBundle {
   results: BuildResult[];
   files: [string, Uint8Array][];
 }
 
 /**
- * One PDF and one EPUB of many releases, ordered by date then title, written to
- * `outDir/name.pdf` and `.epub`. A release that cannot be loaded or typeset is reported in its
- * result and left out.
+ * Builds one `outDir/<name>.pdf` and `.epub` of all inputs, ordered by date then title. An
+ * input that fails is reported and left out; the others are still bundled. Every bundled
+ * input lists the bundle's files.
  */
 export async function buildBundle(inputs: string[], name: string, options: BuildOptions = {}, meta: BundleMeta = {}): Promise<BuildResult[]> {
-  return writeBundle(await renderBundle(inputs, name, options, meta));
-}
-
-/** Writes a rendered bundle's files; on success each included release lists them as outputs. */
-export function writeBundle({ results, files }: RenderedBundle): BuildResult[] {
+  const { results, files } = await renderBundle(inputs, name, options, meta);
+  const bundled = results.filter((result) => result.errors.length === 0);
   try {
     for (const [path, data] of files) writeFileAtomic(path, data);
   } catch (error) {
-    for (const result of results) if (result.errors.length === 0) result.errors.push(...errorLines(error, files[0]?.[0] ?? ''));
+    for (const result of bundled) result.errors.push(...errorLines(error, join(options.outDir ?? 'output', name)));
     return results;
   }
-  for (const result of results) if (result.errors.length === 0) result.outputs.push(...files.map(([path]) => path));
+  for (const result of bundled) result.outputs.push(...files.map(([path]) => path));
   return results;
 }
 
 /** Makes the bundle's files in memory (see `buildBundle`). */
-export async function renderBundle(inputs: string[], name: string, options: BuildOptions = {}, meta: BundleMeta = {}): Promise<RenderedBundle> {
+async function renderBundle(inputs: string[], name: string, options: BuildOptions = {}, meta: BundleMeta = {}): Promise<RenderedBundle> {
   const formats = options.formats ?? ['pdf', 'epub'];
   const outDir = options.outDir ?? 'output';
   const results: BuildResult[] = [];

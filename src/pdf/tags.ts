@@ -44,7 +44,7 @@ export class Tagger {
 
   /**
    * Starts a section of a bundle: block indices from here on are into `structure`, a release's
-   * own tree, which hangs under the Document root as `bundlePages` hangs it. Its roots (nodes
+   * own tree, which hangs under the Document root. Its roots (nodes
    * with no parent) become Sect elements in their language or else `lang`; a node whose parent
    * is not in `structure` hangs on the Document root. The previous section's elements are ended.
    */

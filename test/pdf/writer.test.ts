@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bundlePages } from '../../src/build/bundle.js';
+import { bundlePages } from '../support/bundle-pages.js';
 import { drawPdf, PdfWriter, type PdfMeta } from '../../src/pdf/index.js';
 import type { Pages } from '../../src/typeset/types.js';
 import { objects, outlines, saved, type OutlineItem } from './inspect.js';
