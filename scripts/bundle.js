@@ -8,48 +8,25 @@ import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 /**
- * subset-font → fontverter requires wawoff2 at load, whose two Emscripten modules start
- * compiling ~1.2 MB of WebAssembly that a process then waits for before it can exit (~0.3 s
- * after the last EPUB). We subset to plain TrueType, so WOFF2 is never used: load it on first call.
+ * Modules loaded at start for what we never ask, or seldom; each becomes a stand-in that loads
+ * the real module on first call:
+ * - wawoff2 (subset-font → fontverter), whose two Emscripten modules start compiling ~1.2 MB of
+ *   WebAssembly that a process then waits for before it can exit (~0.3 s after the last EPUB);
+ *   we subset to plain TrueType, so WOFF2 is never used;
+ * - node-fetch (epub-gen-memory), with whatwg-url's Unicode tables (~35 ms), to fetch remote
+ *   images and fonts; ours come from memory and the release's folder;
+ * - brotli's dictionary for WOFF2 fonts (fontkit; ~40 ms to decode at load);
+ * - AES tables for encrypted PDFs (PDFKit; ~30 ms to build).
  */
-const lazyWawoff2 = {
-  name: 'lazy-wawoff2',
-  setup(b) {
-    b.onResolve({ filter: /^wawoff2$/ }, () => ({ path: 'wawoff2', namespace: 'lazy-wawoff2' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-wawoff2' }, () => ({
-      loader: 'js',
-      contents: `let real;
+const LAZY = {
+  wawoff2: `let real;
 const load = () => (real ??= require(['wawoff2'][0]));
 exports.compress = (buffer) => load().compress(buffer);
 exports.decompress = (buffer) => load().decompress(buffer);`,
-    }));
-  },
-};
-
-/**
- * epub-gen-memory loads node-fetch (and with it whatwg-url's Unicode tables, ~35 ms) to fetch
- * remote images and fonts; ours come from memory and the release's folder: load it on first call.
- */
-const lazyNodeFetch = {
-  name: 'lazy-node-fetch',
-  setup(b) {
-    b.onResolve({ filter: /^node-fetch$/ }, () => ({ path: 'node-fetch', namespace: 'lazy-node-fetch' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-node-fetch' }, () => ({
-      loader: 'js',
-      contents: `let real;
+  'node-fetch': `let real;
 const load = () => (real ??= require(['node-fetch'][0]));
 Object.defineProperty(exports, '__esModule', { value: true });
 exports.default = (...args) => load().default(...args);`,
-    }));
-  },
-};
-
-/**
- * Modules loaded only for what we never ask: brotli's dictionary for WOFF2 fonts (fontkit;
- * ~40 ms to decode at load) and AES tables for encrypted PDFs (PDFKit; ~30 ms to build). Each
- * becomes a stand-in that loads the real module on first call.
- */
-const LAZY = {
   'brotli/decompress.js': `let real;
 module.exports = (...args) => (real ??= require(['brotli/decompress.js'][0]))(...args);`,
   '@noble/ciphers/aes': `let real;
@@ -100,11 +77,10 @@ const shared = {
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  // Packages that find their data files next to their own modules (import.meta.url, __dirname,
-  // yargs' locales), or load native code; and fontkit and linebreak, which PDFKit imports from
-  // node_modules anyway: bundled, they were loaded twice (bundle 4.9 -> 2.9 MB, ~30 ms less).
+  // yargs finds its locales next to its own modules. PDFKit, fontkit and linebreak are bundled
+  // together (each once); PDFKit's data files are found through pdfkitHome.
   external: ['yargs'],
-  plugins: [lazyWawoff2, lazyNodeFetch, lazyModules, pdfkitHome, epubChecksOff],
+  plugins: [lazyModules, pdfkitHome, epubChecksOff],
   // CommonJS dependencies call require() (Node's built-ins, require.resolve of data files).
   banner: {
     js: [
