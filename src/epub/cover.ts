@@ -1,10 +1,9 @@
-import type { Font } from 'fontkit';
 import type { FontFamily } from '../fonts/types.js';
 import { familyCovers, fontCatalog, openFace, pickFace } from './fonts.js';
 import { BoundedMap } from '../fonts/bounded-map.js';
 import { flatten, Raster, type Outline } from './raster.js';
 import { grayPng } from './png.js';
-import { simpleLayout } from '../fonts/simple-shaper.js';
+import { layoutText } from '../fonts/simple-shaper.js';
 
 /** What the cover shows: the letterhead, the label and the title. */
 export interface CoverText {
@@ -70,7 +69,7 @@ const outlines = new BoundedMap<string, Outline>(5000);
 const TOLERANCE_PX = 0.2;
 const LARGEST_SIZE = 72;
 
-/** Shapes one run with fontkit (cached: wrapping measures the same words many times). */
+/** Shapes one run (cached: wrapping measures the same words many times). */
 function shapeRun(run: Run, size: number, weight: number): Shaped {
   const face = pickFace(run.family, weight, 'normal');
   const key = `${face.id}|${size}|${run.rtl}|${run.text}`;
@@ -80,28 +79,20 @@ function shapeRun(run: Run, size: number, weight: number): Shaped {
     const scale = size / font.unitsPerEm;
     const tolerance = (TOLERANCE_PX / (LARGEST_SIZE * PX)) * font.unitsPerEm;
     // Left-to-right simple text is shaped as fontkit would, without waking fontkit's shaper.
-    const simple = run.rtl ? undefined : simpleLayout(font, run.text);
-    const glyphRun = simple
-      ? { ids: simple.glyphs.map((g) => g.id), positions: simple.xAdvance.map((xAdvance, i) => ({ xAdvance, xOffset: simple.xOffset[i], yOffset: simple.yOffset[i] })) }
-      : fontkitRun(font.layout(run.text, undefined, undefined, undefined, run.rtl ? 'rtl' : 'ltr'));
+    const glyphRun = layoutText(font, run.text, run.rtl ? 'rtl' : 'ltr');
     let x = 0;
     const glyphs: Shaped['glyphs'] = [];
-    glyphRun.ids.forEach((glyphId, i) => {
-      const pos = glyphRun.positions[i];
-      const id = `${face.id}|${glyphId}`;
+    glyphRun.glyphs.forEach((glyph, i) => {
+      const id = `${face.id}|${glyph.id}`;
       let outline = outlines.get(id);
-      if (!outline) outlines.set(id, (outline = flatten(font.getGlyph(glyphId).path.commands, tolerance)));
-      if (outline.length) glyphs.push({ outline, x: (x + pos.xOffset) * scale, y: -pos.yOffset * scale });
-      x += pos.xAdvance;
+      if (!outline) outlines.set(id, (outline = flatten(font.getGlyph(glyph.id).path.commands, tolerance)));
+      if (outline.length) glyphs.push({ outline, x: (x + glyphRun.xOffset[i]) * scale, y: -glyphRun.yOffset[i] * scale });
+      x += glyphRun.xAdvance[i];
     });
     shaped = { width: x * scale, scale, glyphs };
     shapedRuns.set(key, shaped);
   }
   return shaped;
-}
-
-function fontkitRun(run: ReturnType<Font['layout']>): { ids: number[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] } {
-  return { ids: run.glyphs.map((g) => g.id), positions: run.positions };
 }
 
 /** A line of text as shaped runs, each with its offset from the line's start. */

@@ -267,6 +267,25 @@ export function simpleLayout(font: Font, text: string): SimpleRun | undefined {
   return { glyphs, xAdvance: xAdvance.slice(0, n), yAdvance: yAdvance.slice(0, n), xOffset: xOffset.slice(0, n), yOffset: yOffset.slice(0, n), advanceWidth };
 }
 
+/**
+ * `font.layout(text, …, direction)` as a run of positions: the simple shaper's for simple
+ * left-to-right text, fontkit's otherwise.
+ */
+export function layoutText(font: Font, text: string, direction?: 'ltr' | 'rtl'): SimpleRun {
+  const simple = direction === 'rtl' ? undefined : simpleLayout(font, text);
+  if (simple) return simple;
+  const run = font.layout(text, undefined, undefined, undefined, direction);
+  const { positions } = run;
+  return {
+    glyphs: run.glyphs,
+    xAdvance: positions.map((p) => p.xAdvance),
+    yAdvance: positions.map((p) => p.yAdvance),
+    xOffset: positions.map((p) => p.xOffset),
+    yOffset: positions.map((p) => p.yOffset),
+    advanceWidth: run.advanceWidth,
+  };
+}
+
 /** The advance (font units) and glyph count of `font.layout(text)` for simple text, else undefined. */
 export function simpleAdvance(font: Font, text: string): { advance: number; glyphs: number } | undefined {
   const face = shape(font, text);

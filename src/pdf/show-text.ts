@@ -5,7 +5,7 @@
 // run in its own text object. Here a word is shaped once per process, its glyphs encoded once
 // per document, and a line is one text object.
 import type { Font } from 'fontkit';
-import { simpleLayout } from '../fonts/simple-shaper.js';
+import { layoutText } from '../fonts/simple-shaper.js';
 
 /** What drawing reads of a glyph: fontkit's glyph objects have these, and the simple shaper's. */
 export interface Glyph {
@@ -55,26 +55,14 @@ function shapeChunk(pdfFont: EmbeddedFont, text: string): ShapedChunk {
   if (!shaped) {
     const { scale } = pdfFont;
     // Simple text (most of it) is shaped without fontkit's layout, exactly as it would be.
-    const simple = simpleLayout(pdfFont.font, text);
-    if (simple) {
-      const { glyphs } = simple;
-      shaped = {
-        glyphs,
-        xAdvance: simple.xAdvance.map((x) => x * scale),
-        advanceWidth: glyphs.map((g) => g.advanceWidth * scale),
-        xOffset: simple.xOffset.map((x) => x * scale),
-        yOffset: simple.yOffset.map((y) => y * scale),
-      };
-    } else {
-      const run = pdfFont.font.layout(text);
-      shaped = { glyphs: run.glyphs, xAdvance: [], advanceWidth: [], xOffset: [], yOffset: [] };
-      run.positions.forEach((p, i) => {
-        shaped!.xAdvance.push(p.xAdvance * scale);
-        shaped!.advanceWidth.push(run.glyphs[i].advanceWidth * scale);
-        shaped!.xOffset.push(p.xOffset * scale);
-        shaped!.yOffset.push(p.yOffset * scale);
-      });
-    }
+    const run = layoutText(pdfFont.font, text);
+    shaped = {
+      glyphs: run.glyphs,
+      xAdvance: run.xAdvance.map((x) => x * scale),
+      advanceWidth: run.glyphs.map((g) => g.advanceWidth * scale),
+      xOffset: run.xOffset.map((x) => x * scale),
+      yOffset: run.yOffset.map((y) => y * scale),
+    };
     if (chunks.size >= MAX_CHUNKS) chunks.clear();
     chunks.set(text, shaped);
   }
