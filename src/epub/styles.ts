@@ -198,10 +198,3 @@ export class FontUses {
     return [...this.uses.values()].sort((a, b) => (a.face.id < b.face.id ? -1 : a.face.id > b.face.id ? 1 : 0));
   }
 }
-
-/** The faces that draw `documents` (see `FontUses`). */
-export function fontUses(documents: { dom: Document; css: string }[]): FaceUse[] {
-  const uses = new FontUses();
-  for (const { dom, css } of documents) uses.add(dom, css);
-  return uses.faces();
-}

@@ -1,4 +1,5 @@
 import postcss from 'postcss';
+import { BoundedMap } from '../fonts/bounded-map.js';
 import type { FaceUse } from './styles.js';
 
 /** A subset font file as it goes into the book. */
@@ -27,8 +28,8 @@ export function fontFaceRules(fonts: EmbeddedFont[]): string {
   return rules.join('');
 }
 
-/** Where a stylesheet's leading `@charset` and `@import` rules end, per stylesheet text. */
-const headEnds = new Map<string, number>();
+/** Where a stylesheet's leading `@charset` and `@import` rules end, per stylesheet text (templates are few). */
+const headEnds = new BoundedMap<string, number>(16);
 
 function headEnd(css: string): number {
   let split = headEnds.get(css);
@@ -39,8 +40,6 @@ function headEnd(css: string): number {
       if (node.type !== 'atrule' || !['charset', 'import'].includes(node.name.toLowerCase())) break;
       split = node.source?.end?.offset ?? split;
     }
-    // Templates are few; a process that meets many (tests) keeps only the latest.
-    if (headEnds.size >= 16) headEnds.clear();
     headEnds.set(css, split);
   }
   return split;

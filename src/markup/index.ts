@@ -2,6 +2,7 @@ import type { LoadedRelease } from '../release/types.js';
 import type { ReleaseView, SafeHtml } from './types.js';
 import { inlineText, renderBlocks, renderInline } from './markdown.js';
 import { uuidV5 } from './identifier.js';
+import { BoundedMap } from '../fonts/bounded-map.js';
 
 export type { ReleaseView, SafeHtml } from './types.js';
 
@@ -13,7 +14,7 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
 }
 
 /** Date formats per language: making one loads locale data (~0.5 ms), using it does not. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new BoundedMap<string, Intl.DateTimeFormat>(64);
 
 /** The release date formatted in the release's language ("7 April 2021", "2021년 4월 7일"). */
 export function formatDate(isoDate: string, lang: string): string {
@@ -22,7 +23,6 @@ export function formatDate(isoDate: string, lang: string): string {
   let format = dateFormats.get(lang);
   if (!format) {
     format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-    if (dateFormats.size >= 64) dateFormats.clear();
     dateFormats.set(lang, format);
   }
   return format.format(when);

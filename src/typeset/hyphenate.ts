@@ -75,10 +75,10 @@ function findPoints(word: string, lang: string): number[] {
   if (!hyphenator) return [];
   const points: number[] = [];
   const parts = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
-  let offset = lead.length;
+  let offset = 0;
   for (const part of parts.slice(0, -1)) {
     offset += part.length;
-    if (offset - lead.length >= minBefore && core.length - (offset - lead.length) >= minAfter) points.push(offset);
+    if (offset >= minBefore && core.length - offset >= minAfter) points.push(lead.length + offset);
   }
   return points;
 }
