@@ -1,9 +1,10 @@
 import { constants, crc32, deflateSync } from 'node:zlib';
 
-const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 /** One chunk: length, type, data, CRC of type and data. */
-function chunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
   out.write(type, 4, 'latin1');
@@ -31,5 +32,5 @@ export function grayPng(width: number, height: number, gray: Uint8Array): Buffer
   header[9] = 0; // colour type: grayscale
   // compression 0 (deflate), filter method 0, no interlace: bytes 10–12 stay 0
   const data = deflateSync(raw, { strategy: constants.Z_RLE });
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', data), pngChunk('IEND', Buffer.alloc(0))]);
 }

@@ -2,16 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk } from '../../../src/epub/png.js';
 
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-}
 
 function header(width: number, height: number, colourType = 2): Buffer {
   const h = Buffer.alloc(13);
@@ -21,18 +14,17 @@ function header(width: number, height: number, colourType = 2): Buffer {
   return h;
 }
 
-const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 /** A valid RGB PNG of one colour. */
 export function png(width: number, height: number): Buffer {
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x40)]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height)), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header(width, height)), pngChunk('IDAT', deflateSync(pixels)), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A PNG whose header claims `width` × `height` but whose data is a few bytes: a decompression bomb's shape. */
 export function pngClaiming(width: number, height: number): Buffer {
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height)), chunk('IDAT', deflateSync(Buffer.alloc(16))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header(width, height)), pngChunk('IDAT', deflateSync(Buffer.alloc(16))), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A valid PNG cut off in the middle of its image data. */
@@ -43,7 +35,7 @@ export function truncatedPng(): Buffer {
 
 /** A PNG whose image data is not zlib. */
 export function pngWithGarbageData(): Buffer {
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header(8, 8)), chunk('IDAT', Buffer.from('definitely not deflate')), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header(8, 8)), pngChunk('IDAT', Buffer.from('definitely not deflate')), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 let jpegCache: Buffer | undefined;
