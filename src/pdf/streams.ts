@@ -6,11 +6,12 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { BoundedMap } from '../fonts/bounded-map.js';
 
-/** The fields of PDFKit's PDFReference that finalising a stream reads. */
+/** The fields of PDFKit's PDFReference that writing and finalising a stream read. */
 interface StreamRef {
   compress: boolean;
   buffer: Uint8Array[];
   data: Record<string, unknown>;
+  write(chunk: string | Uint8Array): void;
   finalize(): void;
 }
 
@@ -39,14 +40,45 @@ function deflateShared(raw: Uint8Array): Buffer {
   return deflated;
 }
 
-function deflateStream(ref: StreamRef): void {
+/** `writes`: how many chunks the stream was written in; one long chunk may be a shared stream. */
+function deflateStream(ref: StreamRef, writes: number): void {
   if (!ref.compress || ref.buffer.length === 0) return;
-  const single = ref.buffer.length === 1 ? ref.buffer[0] : undefined;
+  const single = writes === 1 ? ref.buffer[0] : undefined;
   const deflated =
     single && single.length >= SHARED_MIN_BYTES ? deflateShared(single) : deflateSync(Buffer.concat(ref.buffer), { level: CONTENT_LEVEL });
   ref.buffer = [deflated];
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
+}
+
+/**
+ * Makes text written to `ref` stay a string until bytes follow or the stream ends: PDFKit turns
+ * each operator of a page into bytes on its own, with a loop over its characters.
+ */
+function keepText(ref: StreamRef): { flush(): void; writes(): number } {
+  const write = ref.write.bind(ref);
+  let text: string[] = [];
+  let writes = 0;
+  const flush = () => {
+    if (text.length === 0) return;
+    // PDFKit ends each string with a line feed and keeps the low byte of each UTF-16 unit, as latin1 does.
+    text.push('');
+    write(Buffer.from(text.join('\n'), 'latin1'));
+    text = [];
+  };
+  ref.write = (chunk) => {
+    writes++;
+    if (chunk instanceof Uint8Array) {
+      flush();
+      write(chunk);
+      return;
+    }
+    // The dictionary keys PDFKit's first write adds, in its order (they are written in it).
+    ref.data.Length ??= 0;
+    if (ref.compress) ref.data.Filter = 'FlateDecode';
+    text.push(chunk);
+  };
+  return { flush, writes: () => writes };
 }
 
 /**
@@ -58,13 +90,16 @@ export function deflateStreams(doc: PDFKit.PDFDocument): void {
   const ref = pdf.ref.bind(pdf);
   pdf.ref = (data?: object) => {
     const created = ref(data);
+    const text = keepText(created);
     const finalize = created.finalize.bind(created);
     created.finalize = () => {
-      deflateStream(created);
+      text.flush();
+      deflateStream(created, text.writes());
       finalize();
       // PDFKit keeps some objects until the end (the structure tree of a 1,000-release bundle):
-      // without this, each would keep two functions more.
+      // without this, each would keep three functions more.
       delete (created as Partial<StreamRef>).finalize;
+      delete (created as Partial<StreamRef>).write;
     };
     return created;
   };

@@ -4,6 +4,7 @@ import type { Page, Pages } from '../typeset/types.js';
 import { registerFaces, type FaceMetrics } from './fonts.js';
 import { prepareSubsets } from './subsets.js';
 import { deflateStreams } from './streams.js';
+import { collectOutput } from './output.js';
 import { drawImage, drawRule, type ImageContext } from './graphics.js';
 import { drawCropMarks, setPrintBoxes, SLUG } from './marks.js';
 import { documentDate, documentInfo, extraXmp, metadataText } from './metadata.js';
@@ -21,9 +22,6 @@ export interface PdfWriterOptions {
    */
   sections?: boolean;
 }
-
-/** Output is kept in blocks of about this size. */
-const BLOCK_BYTES = 64 * 1024;
 
 /** What the outline keeps of an entry once its pages are drawn. */
 interface OutlineMark {
@@ -80,24 +78,7 @@ export class PdfWriter {
     const doc = new PDFDocument(pdfOptions as unknown as PDFKit.PDFDocumentOptions);
     this.doc = doc;
     deflateStreams(doc);
-    // PDFKit emits every token of an object as its own chunk (~50 bytes, ~300 more as a Buffer):
-    // they are joined into blocks as they come, so a long document holds little beyond its bytes.
-    const blocks: Buffer[] = [];
-    let pending: Uint8Array[] = [];
-    let pendingBytes = 0;
-    this.written = new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (chunk: Uint8Array) => {
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (pendingBytes >= BLOCK_BYTES) {
-          blocks.push(Buffer.concat(pending, pendingBytes));
-          pending = [];
-          pendingBytes = 0;
-        }
-      });
-      doc.on('end', () => resolve(Buffer.concat([...blocks, ...pending])));
-      doc.on('error', reject);
-    });
+    this.written = collectOutput(doc);
     // Until `end`, a failure is reported by the call that failed, not as an unhandled rejection.
     this.written.catch(() => {});
   }
@@ -119,9 +100,6 @@ export class PdfWriter {
       this.state = 'failed';
       throw error;
     }
-    // PDFKit's stream hands its chunks on only from the event loop: a bundle drawn in one run of
-    // promise jobs would hold every chunk of the file in the stream's buffer until the end.
-    await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Adds the outline and the XMP metadata, ends the document and gives its bytes. */
