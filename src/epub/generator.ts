@@ -1,13 +1,8 @@
-import { createRequire } from 'node:module';
+import ejs from 'ejs';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 import type { BookData } from './metadata.js';
 import type { EmbeddedFont } from './stylesheet.js';
 import type { ZipEntry } from './zip.js';
-
-/** ejs as epub-gen-memory itself loads it (its dependency, not ours). */
-const ejs = createRequire(createRequire(import.meta.url).resolve('epub-gen-memory'))('ejs') as {
-  compile(template: string): (data: object) => string;
-};
 
 /** The library renders its templates with `ejs.render`, compiling them anew for every book. */
 const compiled = new Map<string, (data: object) => string>();

@@ -5,3 +5,10 @@ declare module 'linebreak' {
     nextBreak(): { position: number; required: boolean } | null;
   }
 }
+
+// ejs ships no types; epub-gen-memory's templates are compiled with it (src/epub/generator.ts).
+declare module 'ejs' {
+  const ejs: { compile(template: string): (data: object) => string };
+  export default ejs;
+}
+
