@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker, parentPort, workerData, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { BuildOptions, BuildResult, RenderedOutputs } from './index.js';
 
 /** A job sent to a worker, and its answer: `value`, or `error` when the job threw. */
-interface JobMessage<T> {
+export interface JobMessage<T> {
   id: number;
   item: T;
 }
-type AnswerMessage<R> = { id: number; value: R } | { id: number; error: string };
+export type AnswerMessage<R> = { id: number; value: R } | { id: number; error: string };
 
 export interface PoolOptions<T, R, A = R> {
   /** The worker module: it calls `serveJobs` with the function that does one job. */
@@ -38,7 +39,7 @@ export interface PoolOptions<T, R, A = R> {
  */
 const QUEUED_PER_WORKER = 2;
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
+export const firstLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
 /**
  * Runs `items` through a pool of worker threads, and resolves
@@ -47,6 +48,10 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message.sp
  * items are left.
  */
 export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]> {
+  // Loaded when a pool starts, not with this module: the startup snapshot (src/cli/snapshot.ts)
+  // cannot hold node:worker_threads, whose shared cwd counter does not survive it. Through
+  // require, which a snapshot's bundle has, where import() is not.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const { items, failed, onResult } = options;
   const keep = options.keep ?? ((value: R) => value as unknown as A);
   const answers = new Array<A>(items.length);
@@ -102,30 +107,6 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
     };
     const count = Math.max(1, Math.min(options.jobs, items.length));
     for (let i = 0; i < count; i++) start();
-  });
-}
-
-/** In a worker module: answers the pool's jobs with `work`, one at a time, in the order sent. */
-export function serveJobs<T, R>(work: (item: T, data: unknown) => Promise<R>): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveJobs() runs only in a worker thread');
-  const queue: JobMessage<T>[] = [];
-  let busy = false;
-  const drain = async () => {
-    busy = true;
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      const { id, item } = job;
-      try {
-        port.postMessage({ id, value: await work(item, workerData) } satisfies AnswerMessage<R>);
-      } catch (error) {
-        port.postMessage({ id, error: firstLine(error) } satisfies AnswerMessage<R>);
-      }
-    }
-    busy = false;
-  };
-  port.on('message', (job: JobMessage<T>) => {
-    queue.push(job);
-    if (!busy) void drain();
   });
 }
 
