@@ -22,15 +22,28 @@ const MAX_WORDS = 50_000;
 const hyphenators = new Map<string, Hyphenator | null>();
 let packageDir: string | undefined;
 
+/** Pattern modules bundled into the command line, by their folder in the hyphen package. */
+const provided = new Map<string, Hyphenator>();
+
+/**
+ * Makes `hyphen/<name>` available without loading it from node_modules: the startup snapshot
+ * (src/cli/snapshot.ts) cannot hold a module loaded by require, so it bundles English.
+ */
+export function provideHyphenation(name: string, hyphenator: Hyphenator): void {
+  provided.set(name, hyphenator);
+}
+
 /** The patterns for a BCP 47 tag (`en` → en-us, `en-GB` → en-gb, `de` → de), or null when none. */
 function hyphenatorFor(lang: string): Hyphenator | null {
   const tag = lang.toLowerCase();
   if (hyphenators.has(tag)) return hyphenators.get(tag)!;
-  packageDir ??= dirname(require.resolve('hyphen/package.json'));
   const primary = tag.split('-')[0];
   const candidates = [tag, primary === 'en' ? 'en-us' : primary, primary];
   let found: Hyphenator | null = null;
   for (const name of candidates) {
+    found = provided.get(name) ?? null;
+    if (found) break;
+    packageDir ??= dirname(require.resolve('hyphen/package.json'));
     if (name && /^[a-z0-9-]+$/.test(name) && existsSync(join(packageDir, name, 'index.js'))) {
       const mod = require(`hyphen/${name}`) as { hyphenateSync: HyphenateSync };
       found = { hyphenateSync: mod.hyphenateSync };

@@ -12,3 +12,7 @@ declare module 'ejs' {
   export default ejs;
 }
 
+// A pattern module of the hyphen package, e.g. `hyphen/en-us`.
+declare module 'hyphen/en-us' {
+  export function hyphenateSync(text: string, options: { hyphenChar: string; minWordLength: number }): string;
+}

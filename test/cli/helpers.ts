@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The command as a user runs it: the compiled CLI (`npm test` runs tsc first). */
-export const BIN = fileURLToPath(new URL('../../bin/pressroom.js', import.meta.url));
+/**
+ * The command as a user runs it (`npx pressroom`): bin/pressroom, which starts from the startup
+ * snapshot (`npm test` compiles, bundles and makes it first). BIN_JS is the same command line
+ * without the snapshot, as `node bin/pressroom.js`.
+ */
+export const BIN = fileURLToPath(new URL('../../bin/pressroom', import.meta.url));
+export const BIN_JS = fileURLToPath(new URL('../../bin/pressroom.js', import.meta.url));
 
 export interface CliRun {
   status: number | null;
@@ -15,13 +20,13 @@ export interface CliRun {
 
 /** Runs `pressroom …` in `cwd` and waits for it; NO_COLOR keeps messages plain. */
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const run = spawnSync(BIN, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** Starts `pressroom …` in `cwd` without waiting (for `watch`). */
 export function startCli(args: string[], cwd: string): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(BIN, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** A short, valid release: quick to typeset, so CLI tests stay fast. */

@@ -79,7 +79,7 @@ async function interrupt(count: number, signal: NodeJS.Signals, jobs: number) {
   expect(runCli(['build', 'r000.json', 'r001.json', '-o', 'out', '--jobs', '1'], dir).status).toBe(0);
   const earlier = snapshot(join(dir, 'out'));
   for (let i = 0; i < 2; i++) writeFileSync(join(dir, `r00${i}.json`), releaseJson({ title: `Changed ${i}` }));
-  const child = spawn(process.execPath, [BIN, 'build', '.', '-o', 'out', '--jobs', String(jobs)], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
+  const child = spawn(BIN, ['build', '.', '-o', 'out', '--jobs', String(jobs)], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
   const status = await new Promise<number | null>((resolve) => {
     const poll = setInterval(() => {
       if (readdirSync(join(dir, 'out')).length > earlier.size || readdirSync(join(dir, 'out')).some((n) => !earlier.get(n)?.equals(readFileSync(join(dir, 'out', n))))) {

@@ -9,8 +9,9 @@ import { releaseJson } from './corpus/types.js';
 
 const NO_NETWORK = fileURLToPath(new URL('./fixtures/no-network.cjs', import.meta.url));
 
+/** The command with the preload in NODE_OPTIONS, which reaches the node that bin/pressroom starts. */
 function runOffline(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, ['--require', NO_NETWORK, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(BIN, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require ${NO_NETWORK}` } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
