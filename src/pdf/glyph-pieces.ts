@@ -1,9 +1,8 @@
-// The pieces PDFKit shapes a run's text in, shaped once per process and encoded once per
-// document: a justified line draws each word as its own run, so a release draws the same few
-// hundred words over and over, and the subset pass before drawing splits the same runs again.
+// The pieces PDFKit shapes a run's text in, split and shaped once per process and encoded once
+// per document: a justified line draws each word as its own run, releases draw the same words
+// over and over, and the subset pass before drawing splits the same runs as drawing does.
 import type { Font } from 'fontkit';
 import { layoutText } from '../fonts/simple-shaper.js';
-import { BoundedMap } from '../fonts/bounded-map.js';
 
 /** What drawing reads of a glyph: fontkit's glyph objects have these, and the simple shaper's. */
 export interface Glyph {
@@ -25,133 +24,135 @@ export interface EmbeddedFont {
   ref(): unknown;
 }
 
-/** A chunk of text shaped as PDFKit shapes it, in its units (1000 per em). */
-export interface ShapedChunk {
-  glyphs: Glyph[];
-  xAdvance: number[];
-  advanceWidth: number[];
-  xOffset: number[];
-  yOffset: number[];
-}
-
-/** A shaped chunk in one document: its glyphs' codes in the document's subset, once drawn. */
+/** A chunk of text shaped as PDFKit shapes it (in its units, 1000 per em), and its glyphs' codes in one document. */
 export interface Piece {
-  readonly shaped: ShapedChunk;
+  readonly glyphs: Glyph[];
+  readonly xAdvance: number[];
+  readonly advanceWidth: number[];
+  readonly xOffset: number[];
+  readonly yOffset: number[];
   /** Whether a glyph of it is placed off the pen (a GPOS mark): drawn glyph by glyph. */
   readonly offsets: boolean;
-  /** Whether its glyphs are in a subset's glyph set already (see `collectGlyphs`). */
-  collected: boolean;
-  /** The hex code of each glyph; null until first drawn (codes follow the subset's order). */
-  codes: string[] | null;
-  /**
-   * The glyphs before the last as hex strings, each ending at a glyph with kerning after it
-   * (`kern`); set with `codes`, for pieces without offsets.
-   */
+  /** The document font (its serial) whose subset has its glyphs in its glyph set (see `collectPieces`). */
+  collectedBy: number;
+  /** The document font (its serial) that `codes`, `kerned` and `tail` are for. */
+  encodedFor: number;
+  /** The hex code of each glyph (codes follow the subset's order, so they are per document). */
+  codes: string[];
+  /** The glyphs before the last as hex strings, each ending at a glyph with kerning after it (`kern`). */
   kerned: { hex: string; kern: number }[];
   /** The hex codes from the last kerned glyph to the end, the last glyph included. */
   tail: string;
 }
 
-const shapedByFont = new WeakMap<Font, Map<string, ShapedChunk>>();
-/** Chunks kept per face; the map is cleared past this size so a long batch stays flat. */
-const MAX_CHUNKS = 10_000;
-
-function shapeChunk(pdfFont: EmbeddedFont, text: string): ShapedChunk {
-  let chunks = shapedByFont.get(pdfFont.font);
-  if (!chunks) shapedByFont.set(pdfFont.font, (chunks = new Map()));
-  let shaped = chunks.get(text);
-  if (!shaped) {
-    const { scale } = pdfFont;
-    // Simple text (most of it) is shaped without fontkit's layout, exactly as it would be.
-    const run = layoutText(pdfFont.font, text);
-    shaped = {
-      glyphs: run.glyphs,
-      xAdvance: run.xAdvance.map((x) => x * scale),
-      advanceWidth: run.glyphs.map((g) => g.advanceWidth * scale),
-      xOffset: run.xOffset.map((x) => x * scale),
-      yOffset: run.yOffset.map((y) => y * scale),
-    };
-    if (chunks.size >= MAX_CHUNKS) chunks.clear();
-    chunks.set(text, shaped);
-  }
-  return shaped;
-}
-
-/** Pieces and run splits kept per document font: a bundle's font lives as long as the bundle. */
-const MAX_PIECES = 20_000;
+/** Chunks and run splits kept per face; a map is cleared past its size so a long batch stays flat. */
+const MAX_PIECES = 10_000;
 const MAX_RUNS = 10_000;
 
-/** What one document keeps per font: its pieces, its runs split into pieces, its glyph codes. */
-interface DocumentFont {
+/** What the process keeps per face: the same words come back release after release. */
+interface FaceText {
   pieces: Map<string, Piece>;
   /** Run text split as PDFKit shapes it without word spacing: after each space or tab. */
   chunkRuns: Map<string, Piece[]>;
   /** Run text split into words, for runs drawn with word spacing. */
   wordRuns: Map<string, Piece[]>;
-  /** Hex glyph code per glyph id: what PDFKit's `encode` computes. */
-  codes: Map<number, string>;
   /** Advance of a space, in PDFKit units. */
   space: number;
 }
 
-const documentFonts = new WeakMap<EmbeddedFont, DocumentFont>();
+const faceTexts = new WeakMap<Font, FaceText>();
 
-function documentFont(pdfFont: EmbeddedFont): DocumentFont {
-  let state = documentFonts.get(pdfFont);
-  if (!state) {
-    const space = shapeChunk(pdfFont, ' ').xAdvance.reduce((a, b) => a + b, 0);
-    state = { pieces: new BoundedMap(MAX_PIECES), chunkRuns: new BoundedMap(MAX_RUNS), wordRuns: new BoundedMap(MAX_RUNS), codes: new Map(), space };
-    documentFonts.set(pdfFont, state);
+function faceText(pdfFont: EmbeddedFont): FaceText {
+  let text = faceTexts.get(pdfFont.font);
+  if (!text) {
+    text = { pieces: new Map(), chunkRuns: new Map(), wordRuns: new Map(), space: 0 };
+    faceTexts.set(pdfFont.font, text);
+    text.space = pieceOf(pdfFont, text, ' ').xAdvance.reduce((a, b) => a + b, 0);
   }
-  return state;
+  return text;
 }
 
-function pieceOf(pdfFont: EmbeddedFont, state: DocumentFont, text: string): Piece {
-  let piece = state.pieces.get(text);
-  if (!piece) {
-    const shaped = shapeChunk(pdfFont, text);
-    const offsets = shaped.xOffset.some((x) => x !== 0) || shaped.yOffset.some((y) => y !== 0);
-    piece = { shaped, offsets, collected: false, codes: null, kerned: [], tail: '' };
-    state.pieces.set(text, piece);
-  }
-  return piece;
+/** Caches `value` in `map`, which is emptied when full: a batch's words are soon there again. */
+function keep<V>(map: Map<string, V>, limit: number, key: string, value: V): V {
+  if (map.size >= limit) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+function pieceOf(pdfFont: EmbeddedFont, face: FaceText, text: string): Piece {
+  const known = face.pieces.get(text);
+  if (known) return known;
+  const { scale } = pdfFont;
+  // Simple text (most of it) is shaped without fontkit's layout, exactly as it would be.
+  const run = layoutText(pdfFont.font, text);
+  const xOffset = run.xOffset.map((x) => x * scale);
+  const yOffset = run.yOffset.map((y) => y * scale);
+  const piece: Piece = {
+    glyphs: run.glyphs,
+    xAdvance: run.xAdvance.map((x) => x * scale),
+    advanceWidth: run.glyphs.map((g) => g.advanceWidth * scale),
+    xOffset,
+    yOffset,
+    offsets: xOffset.some((x) => x !== 0) || yOffset.some((y) => y !== 0),
+    collectedBy: 0,
+    encodedFor: 0,
+    codes: [],
+    kerned: [],
+    tail: '',
+  };
+  return keep(face.pieces, MAX_PIECES, text, piece);
 }
 
 /** Advance of a space in `pdfFont`, in PDFKit units (1000 per em). */
 export function spaceAdvance(pdfFont: EmbeddedFont): number {
-  return documentFont(pdfFont).space;
+  return faceText(pdfFont).space;
 }
 
 /** Pieces of `text` that end after each space or tab, as PDFKit shapes them. */
 export function chunkPieces(pdfFont: EmbeddedFont, text: string): Piece[] {
-  const state = documentFont(pdfFont);
-  let pieces = state.chunkRuns.get(text);
-  if (!pieces) {
-    pieces = [];
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9) {
-        pieces.push(pieceOf(pdfFont, state, text.slice(start, i + 1)));
-        start = i + 1;
-      }
+  const face = faceText(pdfFont);
+  const known = face.chunkRuns.get(text);
+  if (known) return known;
+  const pieces: Piece[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      pieces.push(pieceOf(pdfFont, face, text.slice(start, i + 1)));
+      start = i + 1;
     }
-    if (start < text.length) pieces.push(pieceOf(pdfFont, state, text.slice(start)));
-    state.chunkRuns.set(text, pieces);
   }
-  return pieces;
+  if (start < text.length) pieces.push(pieceOf(pdfFont, face, text.slice(start)));
+  return keep(face.chunkRuns, MAX_RUNS, text, pieces);
 }
 
 /** The words of `text` (spaces collapsed, none empty), as a run with word spacing draws them. */
 export function wordPieces(pdfFont: EmbeddedFont, text: string): Piece[] {
-  const state = documentFont(pdfFont);
-  let pieces = state.wordRuns.get(text);
-  if (!pieces) {
-    pieces = [];
-    for (const word of text.trim().split(/\s+/)) if (word !== '') pieces.push(pieceOf(pdfFont, state, word));
-    state.wordRuns.set(text, pieces);
-  }
-  return pieces;
+  const face = faceText(pdfFont);
+  const known = face.wordRuns.get(text);
+  if (known) return known;
+  const pieces: Piece[] = [];
+  for (const word of text.trim().split(/\s+/)) if (word !== '') pieces.push(pieceOf(pdfFont, face, word));
+  return keep(face.wordRuns, MAX_RUNS, text, pieces);
+}
+
+/**
+ * What a document font keeps: a serial that pieces name it by (a reference would keep the
+ * document alive as long as the piece) and the hex code per glyph id in its subset (what
+ * PDFKit's `encode` computes).
+ */
+interface DocumentFont {
+  serial: number;
+  codes: Map<number, string>;
+}
+
+const documentFonts = new WeakMap<EmbeddedFont, DocumentFont>();
+let serials = 0;
+
+export function documentFont(pdfFont: EmbeddedFont): DocumentFont {
+  let known = documentFonts.get(pdfFont);
+  if (!known) documentFonts.set(pdfFont, (known = { serial: ++serials, codes: new Map() }));
+  return known;
 }
 
 function glyphCode(pdfFont: EmbeddedFont, codes: Map<number, string>, glyph: Glyph): string {
@@ -166,32 +167,36 @@ function glyphCode(pdfFont: EmbeddedFont, codes: Map<number, string>, glyph: Gly
   return code;
 }
 
-/** Gives `piece` its codes in the document's subset (and `kerned`, `tail`), once. */
-export function encodePiece(pdfFont: EmbeddedFont, piece: Piece): string[] {
-  if (piece.codes) return piece.codes;
-  const { codes: codeOf } = documentFont(pdfFont);
-  const { glyphs, xAdvance, advanceWidth } = piece.shaped;
+/** Gives `piece` its codes in the subset of `pdfFont` (and `kerned`, `tail`), once per document. */
+export function encodePiece(pdfFont: EmbeddedFont, document: DocumentFont, piece: Piece): string[] {
+  if (piece.encodedFor === document.serial) return piece.codes;
+  const codeOf = document.codes;
+  const { glyphs, xAdvance, advanceWidth } = piece;
   const codes = glyphs.map((glyph) => glyphCode(pdfFont, codeOf, glyph));
+  const kerned: Piece['kerned'] = [];
   let hex = '';
   for (let i = 0; i < codes.length - 1; i++) {
     hex += codes[i];
     const kern = xAdvance[i] - advanceWidth[i];
     if (kern !== 0) {
-      piece.kerned.push({ hex, kern });
+      kerned.push({ hex, kern });
       hex = '';
     }
   }
   piece.tail = hex + (codes.length > 0 ? codes[codes.length - 1] : '');
+  piece.kerned = kerned;
   piece.codes = codes;
+  piece.encodedFor = document.serial;
   return codes;
 }
 
-/** Adds the glyphs of `pieces` not added before to `into`, by glyph id. */
-export function collectPieces(pieces: Piece[], into: Map<number, Glyph>): void {
+/** Adds the glyphs of `pieces` that `pdfFont` has not collected before to `into`, by glyph id. */
+export function collectPieces(pdfFont: EmbeddedFont, pieces: Piece[], into: Map<number, Glyph>): void {
+  const { serial } = documentFont(pdfFont);
   for (const piece of pieces) {
-    if (piece.collected) continue;
-    piece.collected = true;
-    for (const glyph of piece.shaped.glyphs) into.set(glyph.id, glyph);
+    if (piece.collectedBy === serial) continue;
+    piece.collectedBy = serial;
+    for (const glyph of piece.glyphs) into.set(glyph.id, glyph);
   }
 }
 

@@ -4,7 +4,7 @@
 // (quadratic in the words of a line), converts each operator to bytes on its own and wraps each
 // run in its own text object. Here a word is shaped once per process, its glyphs encoded once
 // per document, and a line is one text object.
-import { chunkPieces, collectPieces, encodePiece, spaceAdvance, wordPieces, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
+import { chunkPieces, collectPieces, documentFont, encodePiece, spaceAdvance, wordPieces, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
 
 export { encodeInOrder, type EmbeddedFont, type Glyph } from './glyph-pieces.js';
 
@@ -34,7 +34,7 @@ function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: number): Pi
 
 /** Adds the glyphs that `LineText.run(text, …, wordSpacing)` draws to `into`, by glyph id. */
 export function collectGlyphs(pdfFont: EmbeddedFont, text: string, wordSpacing: number, into: Map<number, Glyph>): void {
-  collectPieces(runPieces(pdfFont, text, wordSpacing), into);
+  collectPieces(pdfFont, runPieces(pdfFont, text, wordSpacing), into);
 }
 
 /**
@@ -75,7 +75,7 @@ export class LineText {
     const size = doc._fontSize;
     const pieces = runPieces(font, text, wordSpacing);
     let glyphCount = 0;
-    for (const piece of pieces) glyphCount += piece.shaped.glyphs.length;
+    for (const piece of pieces) glyphCount += piece.glyphs.length;
     if (glyphCount === 0) return;
     if (!this.opened) {
       this.ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');
@@ -145,13 +145,14 @@ export class LineText {
     let hex = '';
     let offsetMoved = false;
     let penX = this.penX!;
+    const document = documentFont(font);
     const count = pieces.length;
     for (let k = 0; k < count; k++) {
       const piece = pieces[rtl ? count - 1 - k : k];
-      const codes = encodePiece(font, piece);
+      const codes = encodePiece(font, document, piece);
       const last = codes.length - 1;
       if (last < 0) continue;
-      const { xAdvance, advanceWidth, xOffset, yOffset } = piece.shaped;
+      const { xAdvance, advanceWidth, xOffset, yOffset } = piece;
       if (!piece.offsets) {
         // Most pieces: their hex strings are made once per document, only the pen moves here.
         if (offsetMoved) {
