@@ -187,6 +187,13 @@ const pngCache = new BoundedMap<string, Buffer>(32);
 let raster: Raster | undefined;
 let pixels: Uint8Array | undefined;
 
+/** Drops the covers made so far and the 1.2 MB of buffers, which a new one makes again. */
+export function releaseCoverBuffers(): void {
+  pngCache.clear();
+  raster = undefined;
+  pixels = undefined;
+}
+
 /**
  * The cover as an 8-bit grayscale PNG, drawn from the glyph outlines with our own rasteriser
  * (no fonts or SVG renderer needed); same text, same bytes.

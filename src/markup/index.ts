@@ -2,35 +2,16 @@ import type { LoadedRelease } from '../release/types.js';
 import type { ReleaseView, SafeHtml } from './types.js';
 import { inlineText, renderBlocks, renderInline } from './markdown.js';
 import { uuidV5 } from './identifier.js';
-import { BoundedMap } from '../fonts/bounded-map.js';
+import { formatDate } from './dates.js';
 
 export type { ReleaseView, SafeHtml } from './types.js';
+export { formatDate, learnDateFormat, clearDateFormats } from './dates.js';
 
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
 /** Writing direction of a BCP 47 tag, from its primary language subtag. */
 export function directionOf(lang: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(lang.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
-}
-
-/** Date formats per language: making one loads locale data (~0.5 ms), using it does not. */
-const dateFormats = new BoundedMap<string, Intl.DateTimeFormat>(64);
-
-/** Drops the date formats: ICU objects, which a V8 startup snapshot cannot hold. */
-export function clearDateFormats(): void {
-  dateFormats.clear();
-}
-
-/** The release date formatted in the release's language ("7 April 2021", "2021년 4월 7일"). */
-export function formatDate(isoDate: string, lang: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const when = new Date(Date.UTC(y, m - 1, d));
-  let format = dateFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-    dateFormats.set(lang, format);
-  }
-  return format.format(when);
 }
 
 function html(text: string): SafeHtml {
