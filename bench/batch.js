@@ -8,11 +8,13 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Wall time (ms) and peak RSS (KiB) of `pressroom build dir -o out …extra`. */
 export function batch(dir, outDir, extra = []) {
-  const args = ['bin/pressroom.js', 'build', dir, '-o', outDir, '--quiet', ...extra];
+  // bin/pressroom, as users run it: it execs node, so the time tool sees node itself.
+  const bin = `${ROOT}bin/pressroom`;
+  const args = ['build', dir, '-o', outDir, '--quiet', ...extra];
   const timeTool = existsSync('/usr/bin/time');
-  const command = timeTool ? '/usr/bin/time' : process.execPath;
+  const command = timeTool ? '/usr/bin/time' : bin;
   const start = performance.now();
-  const result = spawnSync(command, timeTool ? ['-v', process.execPath, ...args] : args, {
+  const result = spawnSync(command, timeTool ? ['-v', bin, ...args] : args, {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 << 20,
