@@ -71,9 +71,12 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
     segmentAt.fill(i, offset, offset + s.text.length);
     offset += s.text.length;
   });
-  const noHyphens = new Uint8Array(text.length);
-  for (const m of text.matchAll(/\S+/g)) {
-    if (isUnhyphenatableToken(m[0])) noHyphens.fill(1, m.index, m.index + m[0].length);
+  // Read only where words are hyphenated: the first pass of a paragraph does without.
+  const noHyphens = new Uint8Array(opts.hyphens === 'auto' ? text.length : 0);
+  if (opts.hyphens === 'auto') {
+    for (const m of text.matchAll(/\S+/g)) {
+      if (isUnhyphenatableToken(m[0])) noHyphens.fill(1, m.index, m.index + m[0].length);
+    }
   }
 
   const items: Item[] = [];
@@ -93,18 +96,24 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
   const breaker = new LineBreaker(text);
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    const span = text.slice(last, bk.position);
     const spanStart = last;
     last = bk.position;
-    const trimmed = span.replace(/[ \t\n]+$/, '');
-    const wordEnd = spanStart + trimmed.length;
+    // The span's word ends before its trailing spaces, tabs and line feeds.
+    let wordEnd = bk.position;
+    let newline = false;
+    while (wordEnd > spanStart) {
+      const c = text.charCodeAt(wordEnd - 1);
+      if (c !== 32 && c !== 9 && c !== 10) break;
+      if (c === 10) newline = true;
+      wordEnd--;
+    }
     pushWord(items, segments, segmentAt, text, spanStart, wordEnd, noHyphens, fonts, opts);
-    const tail = span.slice(trimmed.length);
-    if (tail.includes('\n')) {
+    if (newline) {
       pushForced();
-    } else if (tail.length > 0) {
+    } else if (wordEnd < bk.position) {
       pushGlue(segments[segmentAt[wordEnd]].style);
-    } else if (bk.position < text.length && trimmed.length > 0) {
+    } else if (bk.position < text.length && wordEnd > spanStart) {
+      const trimmed = text.slice(spanStart, wordEnd);
       const style = segments[segmentAt[wordEnd - 1]].style;
       if (trimmed.endsWith('\u00AD')) {
         if (opts.hyphens !== 'none') {
