@@ -35,8 +35,9 @@ interface Piece {
 export function orderLines(lines: SetLine[], dir: Direction, align: BlockStyle['textAlign'], measure: number, fonts: FontRegistry): SetLine[] {
   return lines.map((line) => {
     if (line.runs.length === 0) return line;
+    // The pattern matches single letters, so a run holds one if the line does.
+    if (dir === 'ltr' && !line.runs.some((r) => rightToLeft.test(r.text))) return line;
     const text = line.runs.map((r) => r.text).join('');
-    if (dir === 'ltr' && !rightToLeft.test(text)) return line;
     let runs = visualRuns(line.runs, text, dir, fonts);
     // An rtl justified paragraph's last line is set flush with its start, the right edge.
     if (dir === 'rtl' && align === 'justify' && !line.justified) {

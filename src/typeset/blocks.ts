@@ -78,7 +78,9 @@ function flowText(inlines: Inline[], st: BlockStyle, role: string, x: number, me
   const n = lines.length;
   lines.forEach((line, k) => {
     const { above, below } = lineBox(line, st, strut.ascent, strut.descent);
-    const runs = line.runs.map((r) => ({ ...r, x: r.x + x }));
+    // The paragraph's lines are this block's alone: their runs move to the block's x in place.
+    const runs = line.runs;
+    for (const run of runs) run.x += x;
     if (k === 0 && marker) runs.unshift(...markerRuns(marker, st, x, ctx));
     const item: LineItem = {
       kind: 'line',

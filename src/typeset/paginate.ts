@@ -58,7 +58,10 @@ export function paginate(elements: FlowElement[], page: PageStyle): PageSlice[] 
   return slices;
 }
 
-/** Items of elements[start, end) stacked from `top`, moved right by `left`. */
+/**
+ * Items of elements[start, end) stacked from `top`, moved right by `left`. The items are moved,
+ * not copied (a justified line has a run per word): each element is placed once.
+ */
 export function placeElements(
   elements: FlowElement[],
   start: number,
@@ -86,8 +89,8 @@ export function stackHeight(elements: FlowElement[], keepMargin: boolean): numbe
 }
 
 function moveItem(item: PageItem, dx: number, dy: number): PageItem {
-  if (item.kind === 'line') {
-    return { ...item, x: item.x + dx, y: item.y + dy, runs: item.runs.map((r) => ({ ...r, x: r.x + dx })) };
-  }
-  return { ...item, x: item.x + dx, y: item.y + dy };
+  item.x += dx;
+  item.y += dy;
+  if (item.kind === 'line') for (const run of item.runs) run.x += dx;
+  return item;
 }
