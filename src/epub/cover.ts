@@ -133,13 +133,21 @@ function wrap(text: string, size: number, weight: number, rtl: boolean): string[
   return lines;
 }
 
-/** What to draw, in cover units: text lines centred on their baselines, and the rule. */
+/** A line of text centred on its baseline, in cover units. */
+interface Line {
+  lettered: Lettered;
+  x: number;
+  baseline: number;
+}
+
+/** What to draw, in cover units: the letterhead (with the label), the title and the rule. */
 interface Layout {
-  lines: { lettered: Lettered; x: number; baseline: number }[];
+  header: Line[];
+  title: Line[];
   rule: { x: number; y: number; width: number; height: number };
 }
 
-function centred(text: string, size: number, weight: number, rtl: boolean, baseline: number): Layout['lines'][number] {
+function centred(text: string, size: number, weight: number, rtl: boolean, baseline: number): Line {
   const lettered = letter(text, size, weight, rtl);
   return { lettered, x: (WIDTH - lettered.width) / 2, baseline };
 }
@@ -147,17 +155,17 @@ function centred(text: string, size: number, weight: number, rtl: boolean, basel
 /** The cover: letterhead lines in bold, a rule, the label, then the title, vertically centred. */
 function layout(cover: CoverText): Layout {
   const rtl = cover.dir === 'rtl';
-  const lines: Layout['lines'] = [];
+  const header: Line[] = [];
   let y = 260;
   for (const line of cover.issuerLines.flatMap((l) => wrap(l, 52, 700, rtl))) {
-    lines.push(centred(line, 52, 700, rtl, y));
+    header.push(centred(line, 52, 700, rtl, y));
     y += 66;
   }
   y += 10;
   const rule = { x: MARGIN, y: y - 30, width: MEASURE, height: 4 };
   y += 90;
   if (cover.label) {
-    lines.push(centred(cover.label, 46, 400, rtl, y));
+    header.push(centred(cover.label, 46, 400, rtl, y));
     y += 60;
   }
   let size = 72;
@@ -165,11 +173,12 @@ function layout(cover: CoverText): Layout {
   while (titleLines.length > 7 && size > 36) titleLines = wrap(cover.title, (size -= 8), 700, rtl);
   const lineHeight = size * 1.3;
   y = Math.max(y + 140, (HEIGHT - titleLines.length * lineHeight) / 2 + size);
+  const title: Line[] = [];
   for (const line of titleLines) {
-    lines.push(centred(line, size, 700, rtl, y));
+    title.push(centred(line, size, 700, rtl, y));
     y += lineHeight;
   }
-  return { lines, rule };
+  return { header, title, rule };
 }
 
 /** Alt text of the cover image: what it says, in reading order. */
@@ -187,9 +196,20 @@ const pngCache = new BoundedMap<string, Buffer>(32);
 let raster: Raster | undefined;
 let pixels: Uint8Array | undefined;
 
+/** A letterhead's painted rows, `first` to `last`, as `pixels` (rows of the cover's width). */
+interface HeaderRows {
+  first: number;
+  last: number;
+  pixels: Uint8Array;
+}
+
+/** Letterheads painted so far, by issuer lines, label and direction: an issuer's releases share one. */
+const headerRows = new BoundedMap<string, HeaderRows>(8);
+
 /** Drops the covers made so far and the 1.2 MB of buffers, which a new one makes again. */
 export function releaseCoverBuffers(): void {
   pngCache.clear();
+  headerRows.clear();
   raster = undefined;
   pixels = undefined;
 }
@@ -203,22 +223,66 @@ export function coverPng(cover: CoverText): Buffer {
   let png = pngCache.get(key);
   if (!png) {
     const { width, height } = COVER_PIXELS;
-    const { lines, rule } = layout(cover);
+    const { header, title, rule } = layout(cover);
     raster ??= new Raster(width, height);
     const gray = (pixels ??= new Uint8Array(width * height)).fill(0xff);
-    for (const line of lines) {
-      for (const { shaped, x } of line.lettered.runs) {
-        const s = shaped.scale * PX;
-        for (const glyph of shaped.glyphs) {
-          raster.fill(glyph.outline, (line.x + x + glyph.x) * PX, (line.baseline + glyph.y) * PX, s, -s);
-        }
-      }
-    }
-    raster.paint(gray, TEXT);
+    paintText(raster, gray, header, title, JSON.stringify([cover.issuerLines, cover.label ?? '', cover.dir]));
     raster.rect(rule.x * PX, rule.y * PX, rule.width * PX, rule.height * PX);
     raster.paint(gray, RULE);
     png = grayPng(width, height, gray);
     pngCache.set(key, png);
   }
   return png;
+}
+
+function fillLines(raster: Raster, lines: Line[]): void {
+  for (const line of lines) {
+    for (const { shaped, x } of line.lettered.runs) {
+      const s = shaped.scale * PX;
+      for (const glyph of shaped.glyphs) {
+        raster.fill(glyph.outline, (line.x + x + glyph.x) * PX, (line.baseline + glyph.y) * PX, s, -s);
+      }
+    }
+  }
+}
+
+const apart = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first > b.last || a.last < b.first;
+
+/**
+ * Paints the letterhead and the title onto white `gray`. A row's pixels depend only on what
+ * was added in that row, so when the title's rows are not the letterhead's, the letterhead's
+ * rows painted for an earlier cover are copied in: the same bytes as painting both at once.
+ */
+function paintText(raster: Raster, gray: Uint8Array, header: Line[], title: Line[], key: string): void {
+  const { width } = raster;
+  const kept = headerRows.get(key);
+  if (kept) {
+    fillLines(raster, title);
+    const titleRows = raster.rowsAdded();
+    if (!titleRows || apart(titleRows, kept)) {
+      gray.set(kept.pixels, kept.first * width);
+      raster.paint(gray, TEXT);
+      return;
+    }
+    raster.clear();
+  } else {
+    fillLines(raster, header);
+    const rows = raster.rowsAdded();
+    if (rows) {
+      raster.paint(gray, TEXT);
+      headerRows.set(key, { ...rows, pixels: gray.slice(rows.first * width, (rows.last + 1) * width) });
+      fillLines(raster, title);
+      const titleRows = raster.rowsAdded();
+      if (!titleRows || apart(titleRows, rows)) {
+        raster.paint(gray, TEXT);
+        return;
+      }
+      raster.clear();
+      gray.fill(0xff);
+    }
+  }
+  // The title shares rows with the letterhead (or nothing was kept): both are painted at once.
+  fillLines(raster, header);
+  fillLines(raster, title);
+  raster.paint(gray, TEXT);
 }

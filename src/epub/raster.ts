@@ -177,6 +177,29 @@ export class Raster {
     if (hi > this.last[row]) this.last[row] = hi;
   }
 
+  /** The first and last rows that anything was added to since the last paint, if any. */
+  rowsAdded(): { first: number; last: number } | null {
+    let first = -1;
+    let last = -1;
+    for (let row = 0; row < this.height; row++) {
+      if (this.last[row] < 0) continue;
+      if (first < 0) first = row;
+      last = row;
+    }
+    return first < 0 ? null : { first, last };
+  }
+
+  /** Drops what was added since the last paint. */
+  clear(): void {
+    const { acc, stride, width, first, last } = this;
+    for (let row = 0; row < this.height; row++) {
+      if (last[row] < 0) continue;
+      acc.fill(0, row * stride + first[row], row * stride + width + 1);
+      first[row] = width;
+      last[row] = -1;
+    }
+  }
+
   /**
    * Resolves what was added into coverage and paints `ink` (0–255) over `gray` with it
    * (one byte a pixel, rows of `width`); clears the accumulation for the next fill.

@@ -92,6 +92,15 @@ describe('cover PNG', () => {
     expect(fresh.coverPng({ ...cover, title: 'HARBOUR NEWT' }).equals(png)).toBe(false);
   });
 
+  test('a letterhead painted for an earlier cover gives the bytes of one painted with its title', async () => {
+    const second = { ...cover, title: 'HARBOUR NEWT' };
+    coverPng({ ...cover, title: 'TIDE TABLES' });
+    const afterAnother = coverPng(second);
+    vi.resetModules();
+    const fresh = await import('../../src/epub/cover.js');
+    expect(fresh.coverPng(second).equals(afterAnother)).toBe(true);
+  });
+
   test('grayPng round-trips any pixels', () => {
     const pixels = Uint8Array.from({ length: 7 * 5 }, (_, i) => (i * 37) & 0xff);
     const decoded = decode(grayPng(7, 5, pixels));
