@@ -4,9 +4,9 @@
 // (quadratic in the words of a line), converts each operator to bytes on its own and wraps each
 // run in its own text object. Here a word is shaped once per process, its glyphs encoded once
 // per document, and a line is one text object.
-import { chunkPieces, collectPieces, documentFont, encodePiece, spaceAdvance, wordPieces, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
+import { chunkPieces, documentFont, encodePiece, spaceAdvance, wordPieces, type EmbeddedFont, type Piece } from './glyph-pieces.js';
 
-export { encodeInOrder, type EmbeddedFont, type Glyph } from './glyph-pieces.js';
+export { collectPieces, encodeInOrder, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
 
 /** What the content stream needs of the document: PDFKit's current font, size and page. */
 export interface TextDocument {
@@ -25,16 +25,11 @@ export function spaceWidth(doc: TextDocument): number {
 }
 
 /**
- * The pieces `LineText.run(text, …, wordSpacing)` shapes: with word spacing the words (spaces
- * are not drawn), else chunks that end after each space or tab.
+ * The pieces a run of `text` is shaped in, as PDFKit's `doc.text(text, {wordSpacing})` would:
+ * with word spacing the words (spaces are not drawn), else chunks that end after each space or tab.
  */
-function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: number): Piece[] {
+export function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: number): Piece[] {
   return wordSpacing ? wordPieces(pdfFont, text.replace(/\s{2,}/g, ' ')) : chunkPieces(pdfFont, text);
-}
-
-/** Adds the glyphs that `LineText.run(text, …, wordSpacing)` draws to `into`, by glyph id. */
-export function collectGlyphs(pdfFont: EmbeddedFont, text: string, wordSpacing: number, into: Map<number, Glyph>): void {
-  collectPieces(pdfFont, runPieces(pdfFont, text, wordSpacing), into);
 }
 
 /**
@@ -64,16 +59,14 @@ export class LineText {
   }
 
   /**
-   * Draws `text` in the document's current font and size starting at `x`, its glyphs and the
-   * character spacing after each scaled horizontally by `expansion` (`Tz`), word spacing not.
+   * Draws the pieces of a run's text (`runPieces` in the document's current font, with the same
+   * `wordSpacing`) in that font and size starting at `x`, its glyphs and the character spacing
+   * after each scaled horizontally by `expansion` (`Tz`), word spacing not.
    */
-  run(text: string, x: number, characterSpacing = 0, wordSpacing = 0, expansion = 1, rtl = false): void {
-    if (wordSpacing) text = text.replace(/\s{2,}/g, ' ');
-    if (text.length === 0) return;
+  run(pieces: Piece[], x: number, characterSpacing = 0, wordSpacing = 0, expansion = 1, rtl = false): void {
     const { doc } = this;
     const font = doc._font;
     const size = doc._fontSize;
-    const pieces = runPieces(font, text, wordSpacing);
     let glyphCount = 0;
     for (const piece of pieces) glyphCount += piece.glyphs.length;
     if (glyphCount === 0) return;

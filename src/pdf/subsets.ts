@@ -3,8 +3,9 @@
 // use the same glyphs, so a subset is encoded once per glyph set and face for the process.
 import type { Font } from 'fontkit';
 import type { Pages } from '../typeset/types.js';
-import { collectGlyphs, encodeInOrder, type EmbeddedFont, type Glyph, type TextDocument } from './show-text.js';
-import { drawnText } from './text.js';
+import type { GlyphRun } from '../typeset/types.js';
+import { collectPieces, encodeInOrder, runPieces, type EmbeddedFont, type Glyph, type TextDocument } from './show-text.js';
+import { drawnText, type DrawnRun } from './text.js';
 import { encodeTrueTypeSubset } from './truetype-subset.js';
 
 /** Encoded subsets per parsed face, by glyph list; a face keeps at most this many. */
@@ -40,24 +41,28 @@ function shareEncoding(pdfFont: EmbeddedFont): void {
  * Opens every font the pages draw with, puts the glyphs they use into each subset in glyph-id
  * order (PDFKit adds them in order of first use, which differs with every text) and lets the
  * subset's encoding be shared. Fonts with nothing to draw are not opened, so not embedded.
+ * Returns what each run with something to draw draws, split into pieces here once.
  *
  * A document drawn a release at a time calls this for each release's pages: glyphs already in
  * a subset keep their codes, new ones follow in glyph-id order, and `encode` is wrapped once.
  */
-export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): void {
+export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<GlyphRun, DrawnRun> {
+  const drawn = new Map<GlyphRun, DrawnRun>();
   const used = new Map<EmbeddedFont, Map<number, Glyph>>();
   const pdf = doc as unknown as TextDocument & PDFKit.PDFDocument;
   for (const page of pages.pages) {
     for (const item of page.items) {
       if (item.kind !== 'line') continue;
       for (const run of item.runs) {
-        const { text, wordSpacing } = drawnText(run, item);
+        const { text, leading, wordSpacing } = drawnText(run, item);
         if (text === '') continue;
         pdf.font(run.font.id);
         const font = pdf._font;
         let glyphs = used.get(font);
         if (!glyphs) used.set(font, (glyphs = new Map()));
-        collectGlyphs(font, text, wordSpacing, glyphs);
+        const pieces = runPieces(font, text, wordSpacing);
+        collectPieces(font, pieces, glyphs);
+        drawn.set(run, { leading, wordSpacing, pieces });
       }
     }
   }
@@ -66,4 +71,5 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): void {
     encodeInOrder(font, glyphs);
     shareEncoding(font);
   }
+  return drawn;
 }

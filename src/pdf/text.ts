@@ -1,6 +1,6 @@
 import type { GlyphRun, LineItem } from '../typeset/types.js';
 import type { FaceMetrics } from './fonts.js';
-import { LineText, spaceWidth, type TextDocument } from './show-text.js';
+import { LineText, spaceWidth, type Piece, type TextDocument } from './show-text.js';
 import type { Box, Tagger } from './tags.js';
 
 /** Per-document drawing state for text; `fill` is reset at each page (a fresh content stream). */
@@ -8,7 +8,16 @@ export interface TextContext {
   doc: PDFKit.PDFDocument;
   tagger: Tagger;
   metrics: Map<string, FaceMetrics>;
+  /** What each run draws (`prepareSubsets`); a run not in it has nothing to draw. */
+  drawn: Map<GlyphRun, DrawnRun>;
   fill: string | null;
+}
+
+/** A run's text as drawn: its leading spaces dropped, its pieces, and the spacing of its words. */
+export interface DrawnRun {
+  leading: number;
+  wordSpacing: number;
+  pieces: Piece[];
 }
 
 /** PDFKit's private font state is what the text writer reads; the public types do not declare it. */
@@ -71,11 +80,12 @@ function drawRuns(context: TextContext, runs: GlyphRun[], line: LineItem): void 
       doc.fillColor(run.color);
       context.fill = run.color;
     }
-    const drawn = drawnText(run, line);
+    const drawn = context.drawn.get(run);
+    if (!drawn) continue;
     // Leading spaces of a justified run are not drawn: they become a shift (on the right of a
     // right-to-left run, where its glyphs end, so its start stays put).
-    const x = run.rtl ? run.x : run.x + drawn.leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch);
-    text.run(drawn.text, x, run.letterSpacing, drawn.wordSpacing, run.expansion ?? 1, run.rtl ?? false);
+    const x = run.rtl || drawn.leading === 0 ? run.x : run.x + drawn.leading * (spaceWidth(textDoc(doc)) + run.letterSpacing + line.spaceStretch);
+    text.run(drawn.pieces, x, run.letterSpacing, drawn.wordSpacing, run.expansion ?? 1, run.rtl ?? false);
   }
   text.end();
   for (const run of runs) if (run.underline) underline(context, run, line);

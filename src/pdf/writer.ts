@@ -116,10 +116,10 @@ export class PdfWriter {
   private async draw(pages: Pages): Promise<void> {
     const { doc, offset } = this;
     for (const [id, metrics] of registerFaces(doc, newFaces(pages, this.metrics))) this.metrics.set(id, metrics);
-    prepareSubsets(doc, pages);
+    const drawn = prepareSubsets(doc, pages);
     const tagger = this.tagFor(pages);
     this.svgFont ??= pages.fonts[0]?.id;
-    const text: TextContext = { doc, tagger, metrics: this.metrics, fill: null };
+    const text: TextContext = { doc, tagger, metrics: this.metrics, drawn, fill: null };
     const images: ImageContext = { svgFont: this.svgFont, warn: this.meta.warn ?? (() => {}), offset };
     this.keepOutline(pages);
     for (const page of pages.pages) {
