@@ -1,6 +1,6 @@
 import { compile } from 'css-select';
 import type { AnyNode, Document, Element } from 'domhandler';
-import postcss, { type Root } from 'postcss';
+import postcss from 'postcss';
 import type { FontFace } from '../fonts/types.js';
 import { familyCovers, findFamily, pickFace } from './fonts.js';
 import { BoundedMap } from '../fonts/bounded-map.js';
@@ -31,16 +31,17 @@ const ITALIC_TAGS = new Set(['i', 'em', 'cite', 'var', 'dfn', 'address']);
 /** Drawn by readers without being in the text: hyphenation, list markers, quotes. */
 const ALWAYS = ' \u00a0-\u2010\u2013\u2014\u2018\u2019\u201c\u201d.0123456789';
 
-/** Stylesheets are per template; a few are kept parsed. */
-const parsedSheets = new BoundedMap<string, Root>(16);
-function parseSheet(css: string): Root {
-  let root = parsedSheets.get(css);
-  if (!root) parsedSheets.set(css, (root = postcss.parse(css)));
-  return root;
+/** A selector of a rule that sets font properties, with what the cascade needs of it. */
+interface FontRule {
+  test: (el: Element) => boolean;
+  pseudoElement: boolean;
+  spec: number[];
+  order: number;
+  decls: { prop: Declaration['prop']; value: string; important: boolean }[];
 }
 
-/** Selectors of the stylesheets, compiled once: a template's rules apply to every release. */
-const compiledSelectors = new BoundedMap<string, (el: Element) => boolean>(512);
+/** Stylesheets are per template: a few are kept as their font rules, selectors compiled. */
+const fontRulesBySheet = new BoundedMap<string, FontRule[]>(16);
 
 /** (ids, classes/attributes/pseudo-classes, types): enough to order the rules that set fonts. */
 function specificity(selector: string): number[] {
@@ -56,44 +57,58 @@ function compareRank(a: number[], b: number[]): number {
   return 0;
 }
 
-/** Declarations of the font properties per element, in cascade order (lowest first). */
-function matchDeclarations(css: string, dom: Document): Map<Element, Declaration[]> {
-  const byElement = new Map<Element, Declaration[]>();
+function fontRules(css: string): FontRule[] {
+  let rules = fontRulesBySheet.get(css);
+  if (rules) return rules;
+  const found: FontRule[] = [];
   let order = 0;
-  parseSheet(css).walkRules((rule) => {
+  postcss.parse(css).walkRules((rule) => {
     const parent = rule.parent;
     if (parent?.type === 'atrule' && !/^media$/i.test((parent as { name: string }).name)) return;
     if (parent?.type === 'atrule' && /^\s*print\s*$/i.test((parent as { params: string }).params)) return;
     const decls = rule.nodes.flatMap((n) =>
       n.type === 'decl' && ['font-family', 'font-weight', 'font-style', 'content'].includes(n.prop.toLowerCase())
-        ? [{ prop: n.prop.toLowerCase() as Declaration['prop'], value: n.value, important: n.important }]
+        ? [{ prop: n.prop.toLowerCase() as Declaration['prop'], value: n.value, important: n.important === true }]
         : [],
     );
     if (!decls.length) return;
     for (const selector of rule.selectors) {
       const pseudoElement = /::?(before|after|marker|first-letter|first-line)\b/i.test(selector);
       const base = selector.replace(/::?(before|after|marker|first-letter|first-line)\b/gi, '').trim() || '*';
-      let matches: Element[];
+      let test: (el: Element) => boolean;
       try {
-        let query = compiledSelectors.get(base);
-        if (!query) compiledSelectors.set(base, (query = compile<AnyNode, Element>(base, { xmlMode: true })));
-        const test = query;
-        matches = collectElements(dom).filter((el) => test(el));
+        test = compile<AnyNode, Element>(base, { xmlMode: true });
       } catch {
         continue; // selectors css-select does not know cannot style our text either way
       }
-      const spec = specificity(base);
-      order++;
-      for (const el of matches) {
-        const list = byElement.get(el) ?? [];
-        for (const d of decls) {
-          if (pseudoElement && d.prop !== 'content') continue;
-          list.push({ prop: d.prop, value: d.value, rank: [d.important ? 1 : 0, ...spec, order] });
-        }
-        byElement.set(el, list);
-      }
+      found.push({ test, pseudoElement, spec: specificity(base), order: ++order, decls });
     }
   });
+  rules = found;
+  fontRulesBySheet.set(css, rules);
+  return rules;
+}
+
+/** Declarations of the font properties per element, in cascade order (lowest first). */
+function matchDeclarations(css: string, dom: Document): Map<Element, Declaration[]> {
+  const byElement = new Map<Element, Declaration[]>();
+  const elements = collectElements(dom);
+  for (const { test, pseudoElement, spec, order, decls } of fontRules(css)) {
+    let matches: Element[];
+    try {
+      matches = elements.filter((el) => test(el));
+    } catch {
+      continue; // as above: a selector that cannot be matched styles nothing
+    }
+    for (const el of matches) {
+      const list = byElement.get(el) ?? [];
+      for (const d of decls) {
+        if (pseudoElement && d.prop !== 'content') continue;
+        list.push({ prop: d.prop, value: d.value, rank: [d.important ? 1 : 0, ...spec, order] });
+      }
+      byElement.set(el, list);
+    }
+  }
   for (const list of byElement.values()) list.sort((a, b) => compareRank(a.rank, b.rank));
   return byElement;
 }
@@ -128,18 +143,38 @@ function parseWeight(value: string, inherited: number): number {
   return Number.isFinite(n) ? n : inherited;
 }
 
+/** Code points below this are kept as flags (Latin to Arabic), the others in a set. */
+const FLAGGED = 0x800;
+
+/** The characters placed so far in one font style. */
+interface Placed {
+  names: string[];
+  flags: Uint8Array;
+  others: Set<number>;
+}
+
 /** Adds the characters of `text` to the face the reader would draw each one with. */
-function assign(text: string, style: FontStyle, uses: Map<string, FaceUse>, seen: Map<string, Set<number>>): void {
-  const names = style.families.filter((n) => !GENERIC.has(n.toLowerCase()));
-  // Most characters repeat: each is placed once per style, which makes a release linear in its text.
-  const key = `${names.join(',')}|${style.weight}|${style.style}`;
-  let done = seen.get(key);
-  if (!done) seen.set(key, (done = new Set()));
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (done.has(cp)) continue;
-    done.add(cp);
+function assign(text: string, placed: Placed, style: FontStyle, uses: Map<string, FaceUse>): void {
+  const { names, flags, others } = placed;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    // Most characters repeat: each is placed once per style, which makes a release linear in its text.
+    if (cp < FLAGGED) {
+      if (flags[cp]) continue;
+      flags[cp] = 1;
+    } else {
+      if (others.has(cp)) continue;
+      others.add(cp);
+    }
     if (cp < 0x20 || cp === 0xad) continue;
+    const ch = String.fromCodePoint(cp);
     const variants = new Set([cp, ch.toUpperCase().codePointAt(0)!, ch.toLowerCase().codePointAt(0)!]);
     for (const name of names) {
       const family = findFamily(name);
@@ -161,22 +196,37 @@ function assign(text: string, style: FontStyle, uses: Map<string, FaceUse>, seen
  */
 export class FontUses {
   private readonly uses = new Map<string, FaceUse>();
-  private readonly seen = new Map<string, Set<number>>();
+  /** Characters placed per font style (named families, weight, style). */
+  private readonly placed = new Map<string, Placed>();
+  /** The same per style object: elements that change no font property share their parent's. */
+  private readonly placedByStyle = new WeakMap<FontStyle, Placed>();
+
+  private placedFor(style: FontStyle): Placed {
+    let placed = this.placedByStyle.get(style);
+    if (!placed) {
+      const names = style.families.filter((n) => !GENERIC.has(n.toLowerCase()));
+      const key = `${names.join(',')}|${style.weight}|${style.style}`;
+      placed = this.placed.get(key);
+      if (!placed) this.placed.set(key, (placed = { names, flags: new Uint8Array(FLAGGED), others: new Set() }));
+      this.placedByStyle.set(style, placed);
+    }
+    return placed;
+  }
 
   add(dom: Document, css: string): void {
-    const { uses, seen } = this;
+    const { uses } = this;
     const declarations = matchDeclarations(css, dom);
     const visit = (nodes: AnyNode[], inherited: FontStyle) => {
       for (const node of nodes) {
         if (node.type === 'text') {
-          assign(node.data, inherited, uses, seen);
+          assign(node.data, this.placedFor(inherited), inherited, uses);
           continue;
         }
         if (node.type !== 'tag') continue;
         const el = node as Element;
         const name = el.name.toLowerCase();
         if (name === 'head') continue;
-        const style = { ...inherited };
+        let style = { ...inherited };
         if (BOLD_TAGS.has(name)) style.weight = 700;
         if (ITALIC_TAGS.has(name)) style.style = 'italic';
         const generated: string[] = [];
@@ -186,7 +236,9 @@ export class FontUses {
           else if (d.prop === 'font-style') style.style = /italic|oblique/i.test(d.value) ? 'italic' : 'normal';
           else generated.push(...(d.value.match(/"[^"]*"|'[^']*'/g) ?? []).map((s) => s.slice(1, -1)));
         }
-        if (generated.length) assign(generated.join(''), style, uses, seen);
+        const same = style.families === inherited.families && style.weight === inherited.weight && style.style === inherited.style;
+        if (same) style = inherited;
+        if (generated.length) assign(generated.join(''), this.placedFor(style), style, uses);
         visit(el.children, style);
       }
     };
