@@ -82,12 +82,23 @@ export function hasGlyph(face: FontFace, codePoint: number): boolean {
  */
 export function measureText(face: FontFace, size: number, text: string): TextMeasure {
   const open = openFace(face);
+  const known = shaped(open, text);
+  return { width: (known.advance / open.unitsPerEm) * size, glyphs: known.glyphs };
+}
+
+/** `measureText(…).width`, without making the measure object (spaces are measured per line). */
+export function measureWidth(face: FontFace, size: number, text: string): number {
+  const open = openFace(face);
+  return (shaped(open, text).advance / open.unitsPerEm) * size;
+}
+
+function shaped(open: OpenFace, text: string): { advance: number; glyphs: number } {
   let known = open.strings.get(text);
   if (!known) {
     known = shapeInChunks(open, text);
     open.strings.set(text, known);
   }
-  return { width: (known.advance / open.unitsPerEm) * size, glyphs: known.glyphs };
+  return known;
 }
 
 function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs: number } {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PressroomError } from '../diagnostics.js';
-import { fontMetrics, hasGlyph, measureText, type FontMetrics, type TextMeasure } from './measure.js';
+import { fontMetrics, hasGlyph, measureText, measureWidth, type FontMetrics, type TextMeasure } from './measure.js';
 import type { FontFace, FontFamily } from './types.js';
 
 /** The declared font families, with face resolution and measuring. */
@@ -153,7 +153,7 @@ class Registry implements FontRegistry {
   }
 
   measure(face: FontFace, size: number, text: string): number {
-    return measureText(face, size, text).width;
+    return measureWidth(face, size, text);
   }
 
   measureGlyphs(face: FontFace, size: number, text: string): TextMeasure {

@@ -111,7 +111,7 @@ function measureDrafts(drafts: Draft[], fonts: FontRegistry): DraftWidth[] {
     let spaceCount = 0;
     while (spaceCount < d.text.length && d.text.charCodeAt(d.text.length - 1 - spaceCount) === 32) spaceCount++;
     // A kern between a word's last letter and its space stays with the word (as it is drawn).
-    const spaces = spaceCount * (fonts.measure(face, size, ' ') + letterSpacing);
+    const spaces = spaceCount === 0 ? 0 : spaceCount * (fonts.measure(face, size, ' ') + letterSpacing);
     return { glyphs: all.width + letterSpacing * all.glyphs - spaces, glyphCount: all.glyphs - spaceCount, spaces, spaceCount };
   });
 }
@@ -153,8 +153,9 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   let e = 1;
   let tracking = 0;
   if (justify) {
-    const flex = { short: measure - natural, stretch: stretchTotal, shrink: shrinkTotal, font: opts.expansion * glyphWidths, gaps, size, mayStretch: stretch };
-    const fill = fillLine({ ...flex, trackedGlyphs: (f) => f * glyphCount + spaceCount }, opts.expansion);
+    const trackedGlyphs = (f: number) => f * glyphCount + spaceCount;
+    const flex = { short: measure - natural, stretch: stretchTotal, shrink: shrinkTotal, font: opts.expansion * glyphWidths, gaps, size, mayStretch: stretch, trackedGlyphs };
+    const fill = fillLine(flex, opts.expansion);
     e = 1 + opts.expansion * fill.fontRatio;
     tracking = fill.tracking;
   }
@@ -162,13 +163,18 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   let diff = measure;
   for (const w of widths) diff -= w;
   const glues = drafts.filter((d) => d.glue).map((d) => d.glue!);
-  const adjustments = new Map<Draft['glue'], number>();
+  // Each draft has its own glue object: its adjustment is kept by draft.
+  const adjustments: (number | undefined)[] = [];
+  let adjusted = 0;
   if (justify && glues.length > 0 && (stretch || diff < 0)) {
     const total = glues.reduce((s, g) => s + (diff >= 0 ? g.stretch : g.shrink), 0);
-    for (const g of glues) adjustments.set(g, total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / glues.length);
+    drafts.forEach((d, i) => {
+      if (!d.glue) return;
+      const g = d.glue;
+      adjustments[i] = total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / glues.length;
+      adjusted += adjustments[i]!;
+    });
   }
-  let adjusted = 0;
-  for (const a of adjustments.values()) adjusted += a;
   const width = measure - diff + adjusted;
   let x = align === 'right' ? measure - width : align === 'center' ? (measure - width) / 2 : 0;
   const runs: GlyphRun[] = [];
@@ -185,7 +191,7 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
       ascent = Math.max(ascent, m.ascent);
       descent = Math.max(descent, m.descent);
     }
-    x += widths[i] + (d.glue ? adjustments.get(d.glue) ?? 0 : 0);
+    x += widths[i] + (d.glue ? adjustments[i] ?? 0 : 0);
   });
   const spaceStretch = glues.length > 0 ? adjusted / glues.length : 0;
   return { runs, width, ascent, descent, hyphenated, spaceStretch, justified: justify && stretch };
