@@ -50,16 +50,23 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<Glyph
   const drawn = new Map<GlyphRun, DrawnRun>();
   const used = new Map<EmbeddedFont, Map<number, Glyph>>();
   const pdf = doc as unknown as TextDocument & PDFKit.PDFDocument;
+  // Runs in a row mostly share a face: PDFKit is asked for it only when the face changes.
+  let faceId: string | undefined;
+  let font: EmbeddedFont | undefined;
+  let glyphs: Map<number, Glyph> | undefined;
   for (const page of pages.pages) {
     for (const item of page.items) {
       if (item.kind !== 'line') continue;
       for (const run of item.runs) {
         const { text, leading, wordSpacing } = drawnText(run, item);
         if (text === '') continue;
-        pdf.font(run.font.id);
-        const font = pdf._font;
-        let glyphs = used.get(font);
-        if (!glyphs) used.set(font, (glyphs = new Map()));
+        if (run.font.id !== faceId || !font || !glyphs) {
+          pdf.font(run.font.id);
+          faceId = run.font.id;
+          font = pdf._font;
+          glyphs = used.get(font);
+          if (!glyphs) used.set(font, (glyphs = new Map()));
+        }
         const pieces = runPieces(font, text, wordSpacing);
         collectPieces(font, pieces, glyphs);
         drawn.set(run, { leading, wordSpacing, pieces });

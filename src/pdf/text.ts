@@ -62,7 +62,7 @@ function drawLinked(context: TextContext, group: GlyphRun[], line: LineItem): Bo
 /** What of a run is drawn: justified runs drop leading spaces and stretch the inner ones. */
 export function drawnText(run: GlyphRun, line: LineItem): { text: string; leading: number; wordSpacing: number } {
   // A line feed cannot be in a run the typesetter made; dropped as PDFKit drops it.
-  let text = run.text.replace(/\n/g, '');
+  let text = run.text.includes('\n') ? run.text.replace(/\n/g, '') : run.text;
   if (!(line.spaceStretch > 0)) return { text, leading: 0, wordSpacing: 0 };
   const leading = text.length - text.trimStart().length;
   text = text.slice(leading);
