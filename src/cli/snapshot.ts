@@ -1,7 +1,7 @@
-// Entry point of the startup snapshot that bin/pressroom starts Node from (made by
-// scripts/bundle.js with `node --build-snapshot`): the command line's modules evaluated, the
-// fonts parsed and a release of each built-in template set once, so a one-release build
-// starts warm instead of spending ~0.4 s loading and filling caches.
+// Entry point of the startup snapshot that bin/pressroom starts a one-release build from (made
+// by scripts/snapshot.js with `node --build-snapshot`): the command line's modules evaluated,
+// the fonts parsed and a release of each built-in template set once, so the build starts warm
+// instead of spending ~0.4 s loading and filling caches.
 import fs from 'node:fs';
 import { dirname } from 'node:path';
 import { startupSnapshot } from 'node:v8';
