@@ -20,6 +20,8 @@ export interface PoolOptions<T, R, A = R> {
   items: readonly T[];
   /** Heap limits of each worker (see `WORKER_HEAP`). */
   resourceLimits?: ResourceLimits;
+  /** Jobs a worker does before it is replaced by a fresh one (default: no limit). */
+  jobsPerWorker?: number;
   /** Jobs at a time; never more than there are items. */
   jobs: number;
   /** The answer for an item whose job threw or whose worker died. */
@@ -53,6 +55,7 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
   // require, which a snapshot's bundle has, where import() is not.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const { items, failed, onResult } = options;
+  const jobsPerWorker = options.jobsPerWorker ?? Infinity;
   const keep = options.keep ?? ((value: R) => value as unknown as A);
   const answers = new Array<A>(items.length);
   let next = 0;
@@ -77,15 +80,19 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
       workers.add(worker);
       // Sent and not yet answered, in the order the worker takes them.
       const queued: number[] = [];
+      let sent = 0;
       let died = '';
       const feed = () => {
-        while (queued.length < QUEUED_PER_WORKER) {
+        while (queued.length < QUEUED_PER_WORKER && sent < jobsPerWorker) {
           const index = take();
           if (index === undefined) break;
           queued.push(index);
+          sent += 1;
           worker.postMessage({ id: index, item: items[index] } satisfies JobMessage<T>);
         }
-        if (queued.length === 0) void worker.terminate();
+        if (queued.length > 0) return;
+        void worker.terminate();
+        if (sent >= jobsPerWorker && left()) start();
       };
       worker.on('message', (answer: AnswerMessage<R>) => {
         queued.splice(queued.indexOf(answer.id), 1);
@@ -141,6 +148,15 @@ const WORKER_HEAP: ResourceLimits = {
   maxYoungGenerationSizeMb: Number(process.env.PRESSROOM_WORKER_YOUNG_MB ?? 8),
 };
 
+/**
+ * Releases a build worker renders before a fresh one takes over. A worker's memory creeps up
+ * over thousands of releases (its caches fill to their bounds, V8 sizes its heap by what it
+ * has seen): peak RSS of a batch went from 263 MiB at 1,000 releases to 297 MiB at 3,000
+ * without a limit, from 251 to 271 MiB with this one. A new worker costs ~0.3 s of CPU
+ * (fonts, code) once per 1,000 releases: none in a batch of 1,000 on two workers.
+ */
+const JOBS_PER_WORKER = 1000;
+
 /** What a build worker is given: the build options that can cross a thread boundary. */
 export type WorkerBuildOptions = Omit<BuildOptions, 'onWarning' | 'onResult' | 'jobs'>;
 
@@ -162,6 +178,7 @@ export async function buildInPool(
     workerUrl: buildWorkerUrl(),
     workerData: options,
     resourceLimits: WORKER_HEAP,
+    jobsPerWorker: JOBS_PER_WORKER,
     items: inputs,
     jobs,
     failed: (input, message) => ({ result: { input, outputs: [], warnings: [], errors: [`${input}: ${message}`] }, files: [] }),

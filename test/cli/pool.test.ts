@@ -3,7 +3,7 @@ import { defaultJobs, runPool } from '../../src/build/pool.js';
 
 // The worker is plain JS importing the compiled pool (dist/), as a real worker would.
 const workerUrl = new URL('./fixtures/echo-worker.mjs', import.meta.url);
-type Answer = { item: string; doubled?: number; data?: unknown; failed?: string };
+type Answer = { item: string; doubled?: number; data?: unknown; failed?: string; thread?: number };
 const failed = (item: string, message: string): Answer => ({ item, failed: message });
 
 describe('runPool', () => {
@@ -19,6 +19,16 @@ describe('runPool', () => {
   it('costs a throwing job or a dying worker only its own item', async () => {
     const answers = await runPool<string, Answer>({ workerUrl, items: ['1', 'throw', '2', 'crash', '3', '4'], jobs: 2, failed });
     expect(answers.map((a) => a.doubled ?? a.failed)).toEqual([2, 'bad item', 4, 'worker stopped (exit code 3)', 6, 8]);
+  });
+
+  it('replaces a worker by a fresh one after jobsPerWorker jobs', async () => {
+    const items = ['1', '2', '3', '4', '5', '6', '7'];
+    const answers = await runPool<string, Answer>({ workerUrl, items, jobs: 2, jobsPerWorker: 2, failed });
+    expect(answers.map((a) => a.doubled)).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    const perThread = new Map<number, number>();
+    for (const a of answers) perThread.set(a.thread!, (perThread.get(a.thread!) ?? 0) + 1);
+    expect(Math.max(...perThread.values())).toBeLessThanOrEqual(2);
+    expect(perThread.size).toBeGreaterThanOrEqual(4);
   });
 
   it('resolves at once with no items, and works with one worker', async () => {
