@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { BoundedMap } from '../fonts/bounded-map.js';
 
 /** Earliest time a zip (DOS) timestamp can hold. */
 const DOS_EPOCH = Date.UTC(1980, 0, 1);
@@ -16,6 +17,11 @@ export interface ZipEntry {
 
 /** Deflated bytes of entries shared by many books (font subsets are cached objects). */
 const deflated = new WeakMap<Uint8Array, Buffer>();
+/**
+ * The same by content, for entries made anew for every book with the same bytes (the
+ * container, a template's stylesheet): found by length and CRC, then compared.
+ */
+const deflatedText = new BoundedMap<string, { data: Uint8Array; body: Buffer }>(16);
 
 /**
  * Fonts, deflated once for every book that embeds the same subset, at the smallest size;
@@ -24,12 +30,24 @@ const deflated = new WeakMap<Uint8Array, Buffer>();
  */
 const SHARED = /\.(ttf|otf)$/i;
 
-function deflate(name: string, data: Uint8Array): Buffer {
+function deflate(name: string, data: Uint8Array, crc: number): Buffer {
   let body = deflated.get(data);
-  if (!body) {
-    body = deflateRawSync(data, { level: SHARED.test(name) ? 9 : 3 });
+  if (body) return body;
+  if (SHARED.test(name)) {
+    body = deflateRawSync(data, { level: 9 });
     deflated.set(data, body);
+    return body;
   }
+  const key = `${name}:${data.length}:${crc}`;
+  const known = deflatedText.get(key);
+  if (known && Buffer.compare(known.data, data) === 0) {
+    // Kept as the newest: the books' own entries, all new, would push it out otherwise.
+    deflatedText.delete(key);
+    deflatedText.set(key, known);
+    return known.body;
+  }
+  body = deflateRawSync(data, { level: 3 });
+  deflatedText.set(key, { data, body });
   return body;
 }
 
@@ -60,8 +78,8 @@ export function writeZip(entries: ZipEntry[], time: Date): Buffer {
   for (const entry of sorted) {
     const name = Buffer.from(entry.name, 'utf8');
     const stored = STORED.test(entry.name);
-    const body = stored ? entry.data : deflate(entry.name, entry.data);
     const crc = crc32(entry.data);
+    const body = stored ? entry.data : deflate(entry.name, entry.data, crc);
     const flags = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
