@@ -218,9 +218,15 @@ export class LineText {
   }
 
   private flushArray(): void {
-    if (this.tj.length === 0) return;
-    const parts = this.tj.map((e) => (typeof e === 'number' ? String(num(e)) : e));
-    this.ops.push(`[${parts.join(' ')}] TJ`);
+    const { tj } = this;
+    if (tj.length === 0) return;
+    let array = '[';
+    for (let i = 0; i < tj.length; i++) {
+      const e = tj[i];
+      if (i > 0) array += ' ';
+      array += typeof e === 'number' ? String(num(e)) : e;
+    }
+    this.ops.push(`${array}] TJ`);
     this.tj = [];
   }
 }

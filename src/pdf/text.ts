@@ -64,9 +64,21 @@ export function drawnText(run: GlyphRun, line: LineItem): { text: string; leadin
   // A line feed cannot be in a run the typesetter made; dropped as PDFKit drops it.
   let text = run.text.includes('\n') ? run.text.replace(/\n/g, '') : run.text;
   if (!(line.spaceStretch > 0)) return { text, leading: 0, wordSpacing: 0 };
-  const leading = text.length - text.trimStart().length;
+  let leading = 0;
+  while (leading < text.length && isSpace(text.charCodeAt(leading))) leading++;
   text = text.slice(leading);
-  return { text, leading, wordSpacing: /\s/.test(text.trimEnd()) ? line.spaceStretch : 0 };
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let inner = false;
+  for (let i = 0; i < end && !inner; i++) inner = isSpace(text.charCodeAt(i));
+  return { text, leading, wordSpacing: inner ? line.spaceStretch : 0 };
+}
+
+/** White space as JavaScript's `\s` and `trim` take it, without a regex for each run (a justified line has one per word). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Draws runs of one line as one text object, then their underlines. */
