@@ -150,12 +150,15 @@ const WORKER_HEAP: ResourceLimits = {
 
 /**
  * Releases a build worker renders before a fresh one takes over. A worker's memory creeps up
- * over thousands of releases (its caches fill to their bounds, V8 sizes its heap by what it
- * has seen): peak RSS of a batch went from 263 MiB at 1,000 releases to 297 MiB at 3,000
- * without a limit, from 251 to 271 MiB with this one. A new worker costs ~0.3 s of CPU
- * (fonts, code) once per 1,000 releases: none in a batch of 1,000 on two workers.
+ * over thousands of releases: its caches of words, shapes and glyph runs (bounded at
+ * 4,000-50,000 entries, an archive's vocabulary) fill for as long as new text arrives, and
+ * its live heap after a full collection went 39 -> 50 MB from 400 to 1,600 releases.
+ * Measured peak RSS of a batch: 263 MiB at 1,000 releases and 297 MiB at 3,000 without a
+ * limit, 251 and 271 MiB with 1,000. With 600 a worker of a 5,000-release batch never holds
+ * more than one of a 1,000-release batch (~500 each on two cores) and those replace none;
+ * a new worker costs ~0.3 s of CPU (fonts, code), ~1% of its 600 releases.
  */
-const JOBS_PER_WORKER = 1000;
+const JOBS_PER_WORKER = 600;
 
 /** What a build worker is given: the build options that can cross a thread boundary. */
 export type WorkerBuildOptions = Omit<BuildOptions, 'onWarning' | 'onResult' | 'jobs'>;
