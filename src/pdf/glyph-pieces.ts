@@ -45,9 +45,12 @@ export interface Piece {
   tail: string;
 }
 
-/** Chunks and run splits kept per face; a map is cleared past its size so a long batch stays flat. */
-const MAX_PIECES = 10_000;
-const MAX_RUNS = 10_000;
+/**
+ * Chunks and run splits kept per face; a map is cleared past its size so a long batch stays
+ * flat. A release draws ~1,000 words and ~1,500 runs (a justified line has one per word).
+ */
+const MAX_PIECES = 4_000;
+const MAX_RUNS = 2_000;
 
 /** What the process keeps per face: the same words come back release after release. */
 interface FaceText {
