@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * The command as a user runs it (`npx pressroom`): bin/pressroom, which starts from the startup
  * snapshot (`npm test` compiles, bundles and makes it first). BIN_JS is the same command line
- * without the snapshot, as `node bin/pressroom.js`.
+ * as `node bin/pressroom.js` (which hands a one-release build to bin/pressroom).
  */
 export const BIN = fileURLToPath(new URL('../../bin/pressroom', import.meta.url));
 export const BIN_JS = fileURLToPath(new URL('../../bin/pressroom.js', import.meta.url));

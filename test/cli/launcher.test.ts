@@ -19,7 +19,7 @@ function run(command: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 /** Builds `inputs` with both entry points into out-snapshot/ and out-plain/ of `dir`. */
 function buildBoth(dir: string, inputs: string[], env: NodeJS.ProcessEnv = {}) {
   const snapshot = run([BIN, 'build', ...inputs, '-o', 'out-snapshot', '--debug'], dir, env);
-  const plain = run([process.execPath, BIN_JS, 'build', ...inputs, '-o', 'out-plain'], dir, env);
+  const plain = run([process.execPath, BIN_JS, 'build', ...inputs, '-o', 'out-plain'], dir, { ...env, PRESSROOM_SNAPSHOT: 'off' });
   expect(plain.status, plain.stderr).toBe(0);
   expect(snapshot.status, snapshot.stderr).toBe(0);
   const names = filesIn(join(dir, 'out-plain'));
@@ -67,6 +67,16 @@ describe('bin/pressroom and its startup snapshot', () => {
     const dir = project({ 'de.yaml': GERMAN, 'ko.yaml': KOREAN });
     expect(buildBoth(dir, ['de.yaml']).stderr).toContain(STARTED);
     expect(buildBoth(dir, ['ko.yaml']).stderr).toContain(STARTED);
+  });
+
+  it('is reached from node bin/pressroom.js too, and turned off by PRESSROOM_SNAPSHOT=off', () => {
+    const dir = project({ 'r.yaml': releaseYaml('Either Way') });
+    const viaJs = run([process.execPath, BIN_JS, 'build', 'r.yaml', '-o', 'out', '--debug'], dir);
+    expect(viaJs.status, viaJs.stderr).toBe(0);
+    expect(viaJs.stderr).toContain(STARTED);
+    const off = run([BIN, 'build', 'r.yaml', '-o', 'out', '--debug'], dir, { PRESSROOM_SNAPSHOT: 'off' });
+    expect(off.status, off.stderr).toBe(0);
+    expect(off.stderr).not.toContain(STARTED);
   });
 
   it('runs a batch (a folder, or several files) without the snapshot: same bytes, less memory', () => {
