@@ -3,7 +3,7 @@
 // use the same glyphs, so a subset is encoded once per glyph set and face for the process.
 import type { Font } from 'fontkit';
 import type { Pages } from '../typeset/types.js';
-import type { GlyphRun } from '../typeset/types.js';
+import type { LineItem } from '../typeset/types.js';
 import { collectPieces, encodeInOrder, runPieces, type EmbeddedFont, type Glyph, type TextDocument } from './show-text.js';
 import { drawnText, type DrawnRun } from './text.js';
 import { encodeTrueTypeSubset } from './truetype-subset.js';
@@ -41,13 +41,14 @@ function shareEncoding(pdfFont: EmbeddedFont): void {
  * Opens every font the pages draw with, puts the glyphs they use into each subset in glyph-id
  * order (PDFKit adds them in order of first use, which differs with every text) and lets the
  * subset's encoding be shared. Fonts with nothing to draw are not opened, so not embedded.
- * Returns what each run with something to draw draws, split into pieces here once.
+ * Returns what each run with something to draw draws, split into pieces here once, by line.
  *
  * A document drawn a release at a time calls this for each release's pages: glyphs already in
  * a subset keep their codes, new ones follow in glyph-id order, and `encode` is wrapped once.
  */
-export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<GlyphRun, DrawnRun> {
-  const drawn = new Map<GlyphRun, DrawnRun>();
+export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<LineItem, (DrawnRun | undefined)[]> {
+  // By line, not by run: a Map keyed by ~1,500 run objects a release costs each an identity hash.
+  const drawn = new Map<LineItem, (DrawnRun | undefined)[]>();
   const used = new Map<EmbeddedFont, Map<number, Glyph>>();
   const pdf = doc as unknown as TextDocument & PDFKit.PDFDocument;
   // Runs in a row mostly share a face: PDFKit is asked for it only when the face changes.
@@ -57,7 +58,10 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<Glyph
   for (const page of pages.pages) {
     for (const item of page.items) {
       if (item.kind !== 'line') continue;
-      for (const run of item.runs) {
+      const lineRuns: (DrawnRun | undefined)[] = [];
+      drawn.set(item, lineRuns);
+      for (let k = 0; k < item.runs.length; k++) {
+        const run = item.runs[k];
         const { text, leading, wordSpacing } = drawnText(run, item);
         if (text === '') continue;
         if (run.font.id !== faceId || !font || !glyphs) {
@@ -69,7 +73,7 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<Glyph
         }
         const pieces = runPieces(font, text, wordSpacing);
         collectPieces(font, pieces, glyphs);
-        drawn.set(run, { leading, wordSpacing, pieces });
+        lineRuns[k] = { leading, wordSpacing, pieces };
       }
     }
   }

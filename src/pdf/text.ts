@@ -8,8 +8,8 @@ export interface TextContext {
   doc: PDFKit.PDFDocument;
   tagger: Tagger;
   metrics: Map<string, FaceMetrics>;
-  /** What each run draws (`prepareSubsets`); a run not in it has nothing to draw. */
-  drawn: Map<GlyphRun, DrawnRun>;
+  /** What each run of a line draws, by index (`prepareSubsets`); a run without has nothing to draw. */
+  drawn: Map<LineItem, (DrawnRun | undefined)[]>;
   fill: string | null;
 }
 
@@ -29,30 +29,32 @@ const textDoc = (doc: PDFKit.PDFDocument) => doc as unknown as TextDocument;
  */
 export function drawLine(context: TextContext, line: LineItem): void {
   const { runs } = line;
+  const drawnRuns = context.drawn.get(line) ?? [];
   for (let i = 0; i < runs.length; ) {
     const url = runs[i].link;
     let end = i + 1;
     // Runs without a link share the line's tag, so they go into one text object together.
     while (end < runs.length && runs[end].link === url) end++;
     const group = runs.slice(i, end);
+    const drawn = drawnRuns.slice(i, end);
     if (url === undefined) {
       if (line.artifact) context.tagger.artifact(line.artifact);
       else context.tagger.content(line.struct);
-      drawRuns(context, group, line);
+      drawRuns(context, group, drawn, line);
     } else if (line.artifact) {
       context.tagger.artifact(line.artifact);
-      const box = drawLinked(context, group, line);
+      const box = drawLinked(context, group, drawn, line);
       context.doc.link(box.x, box.y, box.width, box.height, url);
     } else {
       const label = group.map((run) => run.text).join('').trim() || url;
-      context.tagger.link(line.struct, url, label, () => drawLinked(context, group, line));
+      context.tagger.link(line.struct, url, label, () => drawLinked(context, group, drawn, line));
     }
     i = end;
   }
 }
 
-function drawLinked(context: TextContext, group: GlyphRun[], line: LineItem): Box {
-  drawRuns(context, group, line);
+function drawLinked(context: TextContext, group: GlyphRun[], drawn: (DrawnRun | undefined)[], line: LineItem): Box {
+  drawRuns(context, group, drawn, line);
   const first = group[0];
   const last = group[group.length - 1];
   const descent = Math.abs(line.descent);
@@ -81,18 +83,19 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Draws runs of one line as one text object, then their underlines. */
-function drawRuns(context: TextContext, runs: GlyphRun[], line: LineItem): void {
+/** Draws runs of one line as one text object (`drawnRuns`: what each draws), then their underlines. */
+function drawRuns(context: TextContext, runs: GlyphRun[], drawnRuns: (DrawnRun | undefined)[], line: LineItem): void {
   const { doc } = context;
   const text = new LineText(textDoc(doc), line.y);
-  for (const run of runs) {
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k];
     doc.font(run.font.id, run.size);
     if (context.fill !== run.color) {
       text.flush();
       doc.fillColor(run.color);
       context.fill = run.color;
     }
-    const drawn = context.drawn.get(run);
+    const drawn = drawnRuns[k];
     if (!drawn) continue;
     // Leading spaces of a justified run are not drawn: they become a shift (on the right of a
     // right-to-left run, where its glyphs end, so its start stays put).
