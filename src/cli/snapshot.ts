@@ -13,7 +13,7 @@ import { parseRelease } from '../release/index.js';
 import { epubOf, pdfOf, renderXhtml } from '../build/render.js';
 import { provideHyphenation } from '../typeset/hyphenate.js';
 import { clearDateFormats, learnDateFormat } from '../markup/index.js';
-import { releaseCoverBuffers } from '../epub/cover.js';
+import { clearCoverCache, releaseCoverBuffers } from '../epub/cover.js';
 import { clearTemplateCache, listTemplates } from '../template/index.js';
 import { clearFontCache } from '../fonts/index.js';
 import { clearEpubFontCache } from '../epub/fonts.js';
@@ -112,6 +112,7 @@ function start(stamps: readonly FileStamp[]): void {
     clearTemplateCache();
     clearFontCache();
     clearEpubFontCache();
+    clearCoverCache();
     if (debug) process.stderr.write(`pressroom: changed since the startup snapshot, caches dropped: ${changed.join(', ')}\n`);
   }
   // Started from a snapshot, argv has no script: [node, ...arguments].

@@ -4,6 +4,7 @@ import { buildRelease, expandInputs, type BuildOptions, type BuildResult } from 
 import { RELEASE_EXTENSIONS } from '../build/inputs.js';
 import { clearFontCache, defaultFontsJson } from '../fonts/index.js';
 import { clearEpubFontCache } from '../epub/fonts.js';
+import { clearCoverCache } from '../epub/cover.js';
 import { loadRelease } from '../release/index.js';
 import { clearTemplateCache, resolveTemplateDir } from '../template/index.js';
 import { colours, type Console } from './output.js';
@@ -124,6 +125,7 @@ export async function runWatch(args: WatchArgs, io: Console, options: BuildOptio
     if (changes.fonts) {
       clearFontCache();
       clearEpubFontCache();
+      clearCoverCache();
       for (const f of inputs) todo.add(f);
     }
     for (const f of changes.releases) if (existsSync(f)) todo.add(f);

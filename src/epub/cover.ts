@@ -214,6 +214,13 @@ export function releaseCoverBuffers(): void {
   pixels = undefined;
 }
 
+/** Drops everything drawn from the fonts too, for a font file that may have changed. */
+export function clearCoverCache(): void {
+  releaseCoverBuffers();
+  shapedRuns.clear();
+  outlines.clear();
+}
+
 /**
  * The cover as an 8-bit grayscale PNG, drawn from the glyph outlines with our own rasteriser
  * (no fonts or SVG renderer needed); same text, same bytes.
