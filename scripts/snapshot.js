@@ -42,9 +42,11 @@ await build({
  * V8 flags of the snapshot's processes, which must be the same when it is made and read. A
  * one-release build allocates ~10 MB: from a 1 MB young generation that is ~20 scavenges, and
  * the old generation's first limit, just above the snapshot's heap, a full collection (~40 ms
- * of a 0.3 s run). Batches run in worker threads, which have their own limits (pool.ts).
+ * of a 0.3 s run). By default V8 also rehashes every string and table of the snapshot with a
+ * new seed as it reads it (~12 ms of ~65 here, --profile-deserialization); the seed the
+ * snapshot was made with is random too, made once per install instead of once per process.
  */
-const FLAGS = ['--min-semi-space-size=16', '--initial-old-space-size=64'];
+const FLAGS = ['--min-semi-space-size=16', '--initial-old-space-size=64', '--no-rehash-snapshot'];
 // A few regular expressions (markdown-it's, the importer's) keep characters beyond ASCII, and one
 // such character makes V8 hold the whole source two bytes a character. Escaped, it stays one.
 const source = readFileSync(entry, 'utf8');
