@@ -1,4 +1,5 @@
 // esbuild plugins of the command line's bundles (scripts/bundle.js, scripts/snapshot.js).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
@@ -112,3 +113,13 @@ export const snapshotSources = {
     });
   },
 };
+
+/**
+ * Rewrites a bundle with every character beyond ASCII escaped. A few regular expressions
+ * (markdown-it's, the importer's) keep such characters, and one of them makes V8 hold the
+ * whole source two bytes a character, in every thread that loads it.
+ */
+export function escapeToAscii(file) {
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, source.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}

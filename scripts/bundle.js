@@ -5,7 +5,7 @@
 // The library (dist/index.js) stays unbundled; the batch worker gets its own bundle beside it.
 // The bundle sits two folders deep like dist/*/*.js, so paths such as '../../fonts' still hold.
 import { build } from 'esbuild';
-import { epubChecksOff, lazyModules, pdfkitHome } from './bundle-plugins.js';
+import { epubChecksOff, escapeToAscii, lazyModules, pdfkitHome } from './bundle-plugins.js';
 
 const shared = {
   bundle: true,
@@ -17,6 +17,10 @@ const shared = {
   // together (each once); PDFKit's data files are found through pdfkitHome.
   external: ['yargs'],
   plugins: [lazyModules, pdfkitHome, epubChecksOff],
+  // Without comments and indentation, and ASCII (escapeToAscii), each thread's copy of the
+  // source is ~2.7 MB one byte a character instead of ~3.5 MB two: ~13 MiB less in a batch.
+  minifyWhitespace: true,
+  legalComments: 'none',
   // CommonJS dependencies call require() (Node's built-ins, require.resolve of data files).
   banner: {
     js: [
@@ -30,8 +34,10 @@ const shared = {
 };
 
 await build({ ...shared, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/pressroom.js' });
+escapeToAscii('dist/bundle/pressroom.js');
 // The batch worker, beside the bundled command line: pool.ts starts the worker.js next to itself,
 // so a bundled run gets a bundled worker (one file to load, the same lazy modules).
 await build({ ...shared, entryPoints: ['dist/build/worker.js'], outfile: 'dist/bundle/worker.js' });
+escapeToAscii('dist/bundle/worker.js');
 // The startup snapshot bin/pressroom starts from, made from dist/cli/snapshot.js.
 await import('./snapshot.js');

@@ -6,11 +6,11 @@
 // (version, path, package folder) for bin/pressroom to compare, and gives the flags to read it with. Run after tsc (`prepare`, `build`).
 // A Node that cannot make the snapshot leaves no blob: bin/pressroom then runs bin/pressroom.js.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { epubChecksOff, lazyModules, snapshotSources } from './bundle-plugins.js';
+import { epubChecksOff, escapeToAscii, lazyModules, snapshotSources } from './bundle-plugins.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const entry = `${root}/dist/bundle/snapshot.cjs`;
@@ -47,10 +47,7 @@ await build({
  * snapshot was made with is random too, made once per install instead of once per process.
  */
 const FLAGS = ['--min-semi-space-size=16', '--initial-old-space-size=64', '--no-rehash-snapshot'];
-// A few regular expressions (markdown-it's, the importer's) keep characters beyond ASCII, and one
-// such character makes V8 hold the whole source two bytes a character. Escaped, it stays one.
-const source = readFileSync(entry, 'utf8');
-writeFileSync(entry, source.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+escapeToAscii(entry);
 
 const made = spawnSync(process.execPath, [...FLAGS, '--snapshot-blob', blob, '--build-snapshot', entry], { cwd: root, encoding: 'utf8' });
 // Node warns that node:module is not verified in snapshots; we only use it at run time.
