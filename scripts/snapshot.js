@@ -3,7 +3,8 @@
 // into one CommonJS file (all dependencies inside: a snapshot cannot load modules from
 // node_modules), run by `node --build-snapshot`, which saves the heap once the warm-up is done.
 // The blob is only readable by the Node that made it, so dist/bundle/pressroom.blob.id names it
-// (version, path, package folder) for bin/pressroom to compare, and gives the flags to read it with. Run after tsc (`prepare`, `build`).
+// (its file and the package folder) for bin/pressroom to compare, and gives the flags to read
+// it with. Run after tsc (`prepare`, `build`).
 // A Node that cannot make the snapshot leaves no blob: bin/pressroom then runs bin/pressroom.js.
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -57,5 +58,5 @@ if (made.status !== 0) {
   console.error(`snapshot: not made, bin/pressroom will start without it: ${problems.slice(0, 3).join(' | ') || `exit ${made.status ?? made.signal}`}`);
 } else {
   if (problems.length > 0) console.error(`snapshot: ${problems.join('\n')}`);
-  writeFileSync(`${blob}.id`, `${process.version} ${process.execPath} ${root}\n${FLAGS.join(' ')}\n`);
+  writeFileSync(`${blob}.id`, `${process.execPath}\n${root}\n${FLAGS.join(' ')}\n`);
 }
