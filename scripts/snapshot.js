@@ -19,6 +19,13 @@ const blob = `${root}/dist/bundle/pressroom.blob`;
 rmSync(blob, { force: true });
 rmSync(`${blob}.id`, { force: true });
 
+/** Says why there is no snapshot and stops: the install goes on, and bin/pressroom without it. */
+function notMade(reason) {
+  rmSync(blob, { force: true });
+  console.error(`snapshot: not made, bin/pressroom will start without it: ${reason}`);
+  process.exit(0);
+}
+
 await build({
   bundle: true,
   platform: 'node',
@@ -37,7 +44,7 @@ await build({
   // one replaces it (languages' hyphenation patterns, HarfBuzz's WebAssembly, lazy modules).
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "var module = module || { exports: {} }; var require = require('node:module').createRequire(__filename); const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+}).catch((error) => notMade(String(error.message).split('\n')[0]));
 
 /**
  * V8 flags of the snapshot's processes, which must be the same when it is made and read. A
@@ -54,8 +61,7 @@ const made = spawnSync(process.execPath, [...FLAGS, '--snapshot-blob', blob, '--
 // Node warns that node:module is not verified in snapshots; we only use it at run time.
 const problems = made.stderr.split('\n').filter((line) => line.trim() && !/node:module|may still work|To request support|--trace-warnings/.test(line));
 if (made.status !== 0) {
-  rmSync(blob, { force: true });
-  console.error(`snapshot: not made, bin/pressroom will start without it: ${problems.slice(0, 3).join(' | ') || `exit ${made.status ?? made.signal}`}`);
+  notMade(problems.slice(0, 3).join(' | ') || `exit ${made.status ?? made.signal}`);
 } else {
   if (problems.length > 0) console.error(`snapshot: ${problems.join('\n')}`);
   writeFileSync(`${blob}.id`, `${process.execPath}\n${root}\n${FLAGS.join(' ')}\n`);
