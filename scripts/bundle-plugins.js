@@ -67,7 +67,6 @@ export const epubChecksOff = {
   },
 };
 
-
 /**
  * Edits that let a dependency live in a V8 startup snapshot, which cannot hold ICU objects or
  * streams made while modules load: each is made on first use instead.

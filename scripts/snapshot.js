@@ -46,6 +46,8 @@ await build({
   banner: { js: "var module = module || { exports: {} }; var require = require('node:module').createRequire(__filename); const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 }).catch((error) => notMade(String(error.message).split('\n')[0]));
 
+escapeToAscii(entry);
+
 /**
  * V8 flags of the snapshot's processes, which must be the same when it is made and read. A
  * one-release build allocates ~10 MB: from a 1 MB young generation that is ~20 scavenges, and
@@ -55,7 +57,6 @@ await build({
  * snapshot was made with is random too, made once per install instead of once per process.
  */
 const FLAGS = ['--min-semi-space-size=16', '--initial-old-space-size=64', '--no-rehash-snapshot'];
-escapeToAscii(entry);
 
 const made = spawnSync(process.execPath, [...FLAGS, '--snapshot-blob', blob, '--build-snapshot', entry], { cwd: root, encoding: 'utf8' });
 // Node warns that node:module is not verified in snapshots; we only use it at run time.

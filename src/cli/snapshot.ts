@@ -13,10 +13,10 @@ import { parseRelease } from '../release/index.js';
 import { epubOf, pdfOf, renderXhtml } from '../build/render.js';
 import { provideHyphenation } from '../typeset/hyphenate.js';
 import { clearDateFormats, learnDateFormat } from '../markup/index.js';
-import { clearCoverCache, releaseCoverBuffers } from '../epub/cover.js';
+import { releaseCoverBuffers } from '../epub/cover.js';
 import { clearTemplateCache, listTemplates } from '../template/index.js';
 import { clearFontCache } from '../fonts/index.js';
-import { clearEpubFontCache } from '../epub/fonts.js';
+import { clearEpubFontCaches } from '../epub/index.js';
 
 /** Size and modification time (whole milliseconds) of a file or folder the warm caches were made from. */
 export interface FileStamp {
@@ -111,8 +111,7 @@ function start(stamps: readonly FileStamp[]): void {
   if (changed.length > 0) {
     clearTemplateCache();
     clearFontCache();
-    clearEpubFontCache();
-    clearCoverCache();
+    clearEpubFontCaches();
     if (debug) process.stderr.write(`pressroom: changed since the startup snapshot, caches dropped: ${changed.join(', ')}\n`);
   }
   // Started from a snapshot, argv has no script: [node, ...arguments].

@@ -3,8 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { buildRelease, expandInputs, type BuildOptions, type BuildResult } from '../build/index.js';
 import { RELEASE_EXTENSIONS } from '../build/inputs.js';
 import { clearFontCache, defaultFontsJson } from '../fonts/index.js';
-import { clearEpubFontCache } from '../epub/fonts.js';
-import { clearCoverCache } from '../epub/cover.js';
+import { clearEpubFontCaches } from '../epub/index.js';
 import { loadRelease } from '../release/index.js';
 import { clearTemplateCache, resolveTemplateDir } from '../template/index.js';
 import { colours, type Console } from './output.js';
@@ -124,8 +123,7 @@ export async function runWatch(args: WatchArgs, io: Console, options: BuildOptio
     }
     if (changes.fonts) {
       clearFontCache();
-      clearEpubFontCache();
-      clearCoverCache();
+      clearEpubFontCaches();
       for (const f of inputs) todo.add(f);
     }
     for (const f of changes.releases) if (existsSync(f)) todo.add(f);

@@ -1,7 +1,7 @@
 import { PressroomError } from '../diagnostics.js';
 import type { RenderedRelease } from '../template/types.js';
-import { coverAlt, coverPng, type CoverText } from './cover.js';
-import { subsetFace } from './fonts.js';
+import { clearCoverCache, coverAlt, coverPng, type CoverText } from './cover.js';
+import { clearEpubFontCache, subsetFace } from './fonts.js';
 import { DeterministicEPub, type PageChapter } from './generator.js';
 import { bookData, buildTime, type ChapterData } from './metadata.js';
 import { FontUses } from './styles.js';
@@ -12,6 +12,12 @@ import { parseRelease } from './xhtml.js';
 import { writeZip } from './zip.js';
 
 export type { BundleMeta, EpubOptions } from './types.js';
+
+/** Drops everything the EPUB made from font files (subsets, the cover's glyphs), for edited fonts. */
+export function clearEpubFontCaches(): void {
+  clearEpubFontCache();
+  clearCoverCache();
+}
 
 function chapterFilename(index: number, count: number): string {
   return count === 1 ? 'release.xhtml' : `release-${String(index + 1).padStart(String(count).length, '0')}.xhtml`;
