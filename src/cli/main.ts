@@ -1,9 +1,12 @@
 import { setFlagsFromString } from 'node:v8';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { PressroomError, PressroomErrors } from '../diagnostics.js';
 import { UsageError } from './usage-error.js';
 import { processConsole, type Console } from './output.js';
 import { DEFAULT_LIMITS } from '../limits.js';
+import { simpleBuildArgs } from './simple-build.js';
+import type { BuildArgs } from './build.js';
+import type { BuildFlags } from './config.js';
 
 /** Flags that raise the limits (src/limits.ts); each is also a key of the configuration file. */
 const LIMIT_OPTIONS = {
@@ -26,11 +29,37 @@ const OUTPUT_OPTIONS = {
   config: { type: 'string', describe: 'configuration file [default: ./pressroom.config.json or .yaml]' },
 } as const;
 
+/** The arguments of `build`; exported for the test that holds simpleBuildArgs to yargs. */
+export function buildOptions<T>(y: Argv<T>) {
+  return y
+    .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'release files, folders or globs' })
+    .options(OUTPUT_OPTIONS)
+    .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU, fewer for small batches]' })
+    .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
+    .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
+    .option('bundle-title', { type: 'string', describe: "the bundle's title [default: NAME]" })
+    .option('bundle-publisher', { type: 'string', describe: "the bundle's publisher [default: the issuers]" })
+    .option('bundle-lang', { type: 'string', describe: "the bundle's language [default: the releases' most common]" })
+    .options(LIMIT_OPTIONS)
+    .example('$0 build examples', 'every release in examples/ into output/')
+    .example('$0 build release.md -f pdf -t newswire', 'a PDF only, with the newswire template');
+}
+
 /** Runs the command line; resolves to the exit status (0 ok, 1 some input failed, 2 usage). */
 export async function main(argv: string[], io: Console = processConsole): Promise<number> {
   const debug = argv.includes('--debug');
   // Read where a build catches an input's error (in this thread or a worker started after this).
   if (debug) process.env.PRESSROOM_DEBUG = '1';
+  const simple = simpleBuildArgs(argv);
+  if (simple) {
+    try {
+      return await buildCommand(simple, io);
+    } catch (error) {
+      return reportError(error, io, debug);
+    }
+  }
   let status = 0;
   const parser = yargs(argv)
     .scriptName('pressroom')
@@ -38,26 +67,9 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     .command(
       'build <inputs..>',
       'build releases into PDF and EPUB',
-      (y) =>
-        y
-          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'release files, folders or globs' })
-          .options(OUTPUT_OPTIONS)
-          .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU, fewer for small batches]' })
-          .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
-          .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
-          .option('bundle-title', { type: 'string', describe: "the bundle's title [default: NAME]" })
-          .option('bundle-publisher', { type: 'string', describe: "the bundle's publisher [default: the issuers]" })
-          .option('bundle-lang', { type: 'string', describe: "the bundle's language [default: the releases' most common]" })
-          .options(LIMIT_OPTIONS)
-          .example('$0 build examples', 'every release in examples/ into output/')
-          .example('$0 build release.md -f pdf -t newswire', 'a PDF only, with the newswire template'),
+      buildOptions,
       async (a) => {
-        // Each command loads only its own modules: `templates` or a usage error load no PDFKit.
-        const [{ runBuild }, { loadConfig, settingsOf }] = await Promise.all([import('./build.js'), import('./config.js')]);
-        const settings = settingsOf({ ...a, format: a.format as string[] | undefined }, loadConfig(a.config).config);
-        status = await runBuild({ ...a, ...settings, inputs: a.inputs as string[] }, io);
+        status = await buildCommand({ ...a, format: a.format as string[] | undefined, inputs: a.inputs as string[] }, io);
       },
     )
     .command(
@@ -141,6 +153,14 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     return reportError(error, io, debug);
   }
   return status;
+}
+
+/** `build`, from yargs's arguments or `simpleBuildArgs`'s. */
+async function buildCommand(a: BuildFlags & Partial<BuildArgs> & { inputs: string[]; config?: string }, io: Console): Promise<number> {
+  // Each command loads only its own modules: `templates` or a usage error load no PDFKit.
+  const [{ runBuild }, { loadConfig, settingsOf }] = await Promise.all([import('./build.js'), import('./config.js')]);
+  const settings = settingsOf(a, loadConfig(a.config).config);
+  return runBuild({ ...a, ...settings }, io);
 }
 
 /** The part of yargs's internal methods that skipHelpCache uses (yargs 17 and 18). */
