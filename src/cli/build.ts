@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { build, expandInputs, parseShard, selectShard, type BuildOptions, type BuildResult, type OutputFormat } from '../build/index.js';
 import { parsePageSize } from '../document/page-rules.js';
 import { colours, type Console } from './output.js';
@@ -67,21 +66,11 @@ export async function runBuild(args: BuildArgs, io: Console): Promise<number> {
   } else {
     const progress = new Progress(files.length, process.stderr, !args.quiet);
     const jobs = args.jobs ?? defaultJobs(files.length);
-    if (jobs > 1 && files.length > 1) collectInEachThread();
     results.push(...(await build(files, { ...options, jobs, onResult: (r) => progress.tick(r.errors.length === 0) })));
     progress.finish();
   }
   report(results, args, io, performance.now() - started);
   return results.some((r) => r.errors.length > 0) ? 1 : 0;
-}
-
-/**
- * Each worker collects its own garbage on its own thread. Left to V8, every isolate also sends
- * helper threads to scavenge and mark in parallel, and with two workers on two cores they only
- * contend: 8–10% more CPU for a batch. Process-wide, so set here and not by the library.
- */
-function collectInEachThread(): void {
-  setFlagsFromString('--single-threaded-gc');
 }
 
 function report(results: BuildResult[], args: BuildArgs, io: Console, ms: number): void {
