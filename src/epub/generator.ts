@@ -1,5 +1,6 @@
 import ejs from 'ejs';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import type { ChapterXml } from './chapter-xml.js';
 import type { BookData } from './metadata.js';
 import type { EmbeddedFont } from './stylesheet.js';
 import type { ZipEntry } from './zip.js';
@@ -52,8 +53,19 @@ export interface PageData {
   cover?: { extension: string; alt: string };
 }
 
-/** A chapter with the extra fields the library passes through to the chapter template. */
-export type PageChapter = Chapter & { id: string; page: PageData };
+/**
+ * A chapter with the extra fields the library passes through to the chapter template, and,
+ * when its final XHTML is known already, that (`content` then holds only its images).
+ */
+export type PageChapter = Chapter & { id: string; page: PageData; xml?: ChapterXml };
+
+/**
+ * What the library is handed for a chapter whose XHTML we write: its images alone, which it
+ * names and lists (with their media types) as it would in the whole chapter.
+ */
+export function imagesOnly(urls: string[]): string {
+  return urls.map((url) => `<img src="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('');
+}
 
 /** The library's options plus `book`, which it hands through to the package, nav and NCX templates. */
 export type BookOptions = Options & { book: BookData };
@@ -90,7 +102,13 @@ export class DeterministicEPub extends EPub {
       renames.set(`images/${image.id}.`, `images/${id}.`);
       image.id = id;
     });
-    for (const chapter of this.content) {
+    const pathOf = new Map(this.images.map((image) => [image.url, `images/${image.id}.${image.extension}`]));
+    for (const chapter of this.content as PageChapter[]) {
+      if (chapter.xml) {
+        const { text, imageUrls } = chapter.xml;
+        chapter.content = imageUrls.reduce((html, url, i) => html + pathOf.get(url) + text[i + 1], text[0]);
+        continue;
+      }
       let html = chapter.content;
       for (const [from, to] of renames) html = html.split(from).join(to);
       // Its serializer writes every non-ASCII character as &#x…; (Korean triples in size), and an

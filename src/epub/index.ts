@@ -2,7 +2,7 @@ import { PressroomError } from '../diagnostics.js';
 import type { RenderedRelease } from '../template/types.js';
 import { clearCoverCache, coverAlt, coverPng, type CoverText } from './cover.js';
 import { clearEpubFontCache, subsetFace } from './fonts.js';
-import { DeterministicEPub, type PageChapter } from './generator.js';
+import { DeterministicEPub, imagesOnly, type PageChapter } from './generator.js';
 import { bookData, buildTime, type ChapterData } from './metadata.js';
 import { FontUses } from './styles.js';
 import { bookStylesheet, type EmbeddedFont } from './stylesheet.js';
@@ -85,14 +85,17 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
       beforeToc: true,
       page: { lang: book.lang, dir: book.dir, title: book.title, bodyAttributes: {}, cover: { extension: 'png', alt } },
     },
-    ...chapters.map((chapter, i) => ({
-      ...checked,
-      id: chapter.id,
-      filename: chapter.filename,
-      title: chapter.title,
-      content: parsed[i].bodyContent,
-      page: { lang: chapter.lang, dir: chapter.dir, title: chapter.title, bodyAttributes: parsed[i].bodyAttributes },
-    })),
+    ...chapters.map((chapter, i) => {
+      const { body, bodyAttributes } = parsed[i];
+      return {
+        ...checked,
+        id: chapter.id,
+        filename: chapter.filename,
+        title: chapter.title,
+        ...('xml' in body ? { content: imagesOnly(body.xml.imageUrls), xml: body.xml } : { content: body.html }),
+        page: { lang: chapter.lang, dir: chapter.dir, title: chapter.title, bodyAttributes },
+      };
+    }),
   ];
   const epub = new DeterministicEPub(
     {
