@@ -1,5 +1,6 @@
 import ejs from 'ejs';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import { normalizeHTML, validateAndNormalizeChapter } from 'epub-gen-memory/dist/lib/util/index.js';
 import type { ChapterXml } from './chapter-xml.js';
 import type { BookData } from './metadata.js';
 import type { EmbeddedFont } from './stylesheet.js';
@@ -89,7 +90,14 @@ export class DeterministicEPub extends EPub {
    * a string, a function not a boolean) each build an error with a stack trace, ~1 ms a book.
    */
   constructor(options: BookOptions, content: PageChapter[], fonts: EmbeddedFont[], cover: Uint8Array, warn: (message: string) => void) {
-    super(options, content);
+    // Its chapter check (ow) and normalisation (an HTML parse of each) are done below for only
+    // the chapters that need them; it warns nowhere yet (verbose: false), as in its own.
+    super(options, []);
+    this.content = content.map((chapter, index) => {
+      const normalised = validateAndNormalizeChapter(chapter, index);
+      normalised.content = chapter.content && normalizeHTML.call(this, index, chapter.content);
+      return normalised;
+    });
     this.embeddedFonts = fonts;
     this.coverPng = cover;
     this.cover = { mediaType: 'image/png', extension: 'png' };
