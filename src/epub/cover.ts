@@ -2,7 +2,7 @@ import type { FontFamily } from '../fonts/types.js';
 import { familyCovers, fontCatalog, openFace, pickFace } from './fonts.js';
 import { BoundedMap } from '../fonts/bounded-map.js';
 import { flatten, Raster, type Outline } from './raster.js';
-import { grayPng } from './png.js';
+import { grayPng, releasePngBuffer } from './png.js';
 import { layoutText } from '../fonts/simple-shaper.js';
 
 /** What the cover shows: the letterhead, the label and the title. */
@@ -206,8 +206,9 @@ interface HeaderRows {
 /** Letterheads painted so far, by issuer lines, label and direction: an issuer's releases share one. */
 const headerRows = new BoundedMap<string, HeaderRows>(8);
 
-/** Drops the covers made so far and the 1.2 MB of buffers, which a new one makes again. */
+/** Drops the covers made so far and the 1.4 MB of buffers, which a new one makes again. */
 export function releaseCoverBuffers(): void {
+  releasePngBuffer();
   pngCache.clear();
   headerRows.clear();
   raster = undefined;
