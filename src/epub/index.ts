@@ -4,7 +4,7 @@ import { clearCoverCache, coverAlt, coverPng, type CoverText } from './cover.js'
 import { clearEpubFontCache, subsetFace } from './fonts.js';
 import { DeterministicEPub, imagesOnly, type PageChapter } from './generator.js';
 import { bookData, buildTime, type ChapterData } from './metadata.js';
-import { FontUses } from './styles.js';
+import { clearDrawnCache, FontUses } from './styles.js';
 import { bookStylesheet, type EmbeddedFont } from './stylesheet.js';
 import { chapterXhtml, contentOpf, tocNcx, tocXhtml } from './templates.js';
 import type { EpubOptions } from './types.js';
@@ -16,6 +16,7 @@ export type { BundleMeta, EpubOptions } from './types.js';
 /** Drops everything the EPUB made from font files (subsets, the cover's glyphs), for edited fonts. */
 export function clearEpubFontCaches(): void {
   clearEpubFontCache();
+  clearDrawnCache();
   clearCoverCache();
 }
 
