@@ -45,7 +45,7 @@ const IMPLIED_CLOSE = new Map<string, Set<string>>([
   ['tfoot', new Set(['thead', 'tbody'])],
 ]);
 
-/** The library keeps only these attributes (and warns about the rest). */
+/** The library keeps only these attributes and drops the rest. */
 const ALLOWED_ATTRIBUTES = new Set<string>(allowedAttributes);
 
 /**
