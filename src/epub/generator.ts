@@ -1,14 +1,29 @@
 import ejs from 'ejs';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import { normalizeHTML, validateAndNormalizeChapter } from 'epub-gen-memory/dist/lib/util/index.js';
+import type { ChapterXml } from './chapter-xml.js';
 import type { BookData } from './metadata.js';
 import type { EmbeddedFont } from './stylesheet.js';
 import type { ZipEntry } from './zip.js';
 
-/** The library renders its templates with `ejs.render`, compiling them anew for every book. */
-const compiled = new Map<string, (data: object) => string>();
+/**
+ * The library renders its templates with `ejs.render`, compiling them anew for every book.
+ * Ours are compiled once per template and set of data fields, and without ejs's `with`
+ * (which V8 runs ~3x slower): the fields are declared as the template's variables instead.
+ */
+const compiled = new Map<string, Map<string, (data: object) => string>>();
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** ejs as used here: the project's declaration (src/typeset/vendor.d.ts) gives compile no options. */
+const ejsWithOptions = ejs as unknown as {
+  compile(template: string, options: { _with: boolean; destructuredLocals: string[] }): (data: object) => string;
+};
 function render(template: string, data: object): string {
-  let fn = compiled.get(template);
-  if (!fn) compiled.set(template, (fn = ejs.compile(template)));
+  const names = Object.keys(data).filter((name) => IDENTIFIER.test(name));
+  const fields = names.join(',');
+  let byFields = compiled.get(template);
+  if (!byFields) compiled.set(template, (byFields = new Map()));
+  let fn = byFields.get(fields);
+  if (!fn) byFields.set(fields, (fn = ejsWithOptions.compile(template, { _with: false, destructuredLocals: names })));
   return fn(data);
 }
 
@@ -52,8 +67,19 @@ export interface PageData {
   cover?: { extension: string; alt: string };
 }
 
-/** A chapter with the extra fields the library passes through to the chapter template. */
-export type PageChapter = Chapter & { id: string; page: PageData };
+/**
+ * A chapter with the extra fields the library passes through to the chapter template, and,
+ * when its final XHTML is known already, that (`content` then holds only its images).
+ */
+export type PageChapter = Chapter & { id: string; page: PageData; xml?: ChapterXml };
+
+/**
+ * What the library is handed for a chapter whose XHTML we write: its images alone, which it
+ * names and lists (with their media types) as it would in the whole chapter.
+ */
+export function imagesOnly(urls: string[]): string {
+  return urls.map((url) => `<img src="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('');
+}
 
 /** The library's options plus `book`, which it hands through to the package, nav and NCX templates. */
 export type BookOptions = Options & { book: BookData };
@@ -77,7 +103,14 @@ export class DeterministicEPub extends EPub {
    * a string, a function not a boolean) each build an error with a stack trace, ~1 ms a book.
    */
   constructor(options: BookOptions, content: PageChapter[], fonts: EmbeddedFont[], cover: Uint8Array, warn: (message: string) => void) {
-    super(options, content);
+    // Its chapter check (ow) and normalisation (an HTML parse of each) are done below for only
+    // the chapters that need them; it warns nowhere yet (verbose: false), as in its own.
+    super(options, []);
+    this.content = content.map((chapter, index) => {
+      const normalised = validateAndNormalizeChapter(chapter, index);
+      normalised.content = chapter.content && normalizeHTML.call(this, index, chapter.content);
+      return normalised;
+    });
     this.embeddedFonts = fonts;
     this.coverPng = cover;
     this.cover = { mediaType: 'image/png', extension: 'png' };
@@ -90,7 +123,13 @@ export class DeterministicEPub extends EPub {
       renames.set(`images/${image.id}.`, `images/${id}.`);
       image.id = id;
     });
-    for (const chapter of this.content) {
+    const pathOf = new Map(this.images.map((image) => [image.url, `images/${image.id}.${image.extension}`]));
+    for (const chapter of this.content as PageChapter[]) {
+      if (chapter.xml) {
+        const { text, imageUrls } = chapter.xml;
+        chapter.content = imageUrls.reduce((html, url, i) => html + pathOf.get(url) + text[i + 1], text[0]);
+        continue;
+      }
       let html = chapter.content;
       for (const [from, to] of renames) html = html.split(from).join(to);
       // Its serializer writes every non-ASCII character as &#x…; (Korean triples in size), and an

@@ -2,9 +2,9 @@ import { PressroomError } from '../diagnostics.js';
 import type { RenderedRelease } from '../template/types.js';
 import { clearCoverCache, coverAlt, coverPng, type CoverText } from './cover.js';
 import { clearEpubFontCache, subsetFace } from './fonts.js';
-import { DeterministicEPub, type PageChapter } from './generator.js';
+import { DeterministicEPub, imagesOnly, type PageChapter } from './generator.js';
 import { bookData, buildTime, type ChapterData } from './metadata.js';
-import { FontUses } from './styles.js';
+import { clearDrawnCache, FontUses } from './styles.js';
 import { bookStylesheet, type EmbeddedFont } from './stylesheet.js';
 import { chapterXhtml, contentOpf, tocNcx, tocXhtml } from './templates.js';
 import type { EpubOptions } from './types.js';
@@ -16,6 +16,7 @@ export type { BundleMeta, EpubOptions } from './types.js';
 /** Drops everything the EPUB made from font files (subsets, the cover's glyphs), for edited fonts. */
 export function clearEpubFontCaches(): void {
   clearEpubFontCache();
+  clearDrawnCache();
   clearCoverCache();
 }
 
@@ -85,14 +86,17 @@ export async function renderEpub(releases: RenderedRelease[], options: EpubOptio
       beforeToc: true,
       page: { lang: book.lang, dir: book.dir, title: book.title, bodyAttributes: {}, cover: { extension: 'png', alt } },
     },
-    ...chapters.map((chapter, i) => ({
-      ...checked,
-      id: chapter.id,
-      filename: chapter.filename,
-      title: chapter.title,
-      content: parsed[i].bodyContent,
-      page: { lang: chapter.lang, dir: chapter.dir, title: chapter.title, bodyAttributes: parsed[i].bodyAttributes },
-    })),
+    ...chapters.map((chapter, i) => {
+      const { body, bodyAttributes } = parsed[i];
+      return {
+        ...checked,
+        id: chapter.id,
+        filename: chapter.filename,
+        title: chapter.title,
+        ...('xml' in body ? { content: imagesOnly(body.xml.imageUrls), xml: body.xml } : { content: body.html }),
+        page: { lang: chapter.lang, dir: chapter.dir, title: chapter.title, bodyAttributes },
+      };
+    }),
   ];
   const epub = new DeterministicEPub(
     {

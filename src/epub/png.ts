@@ -13,6 +13,14 @@ export function pngChunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
+/** The raw image data of the last PNG: every cover has the same size, so one buffer serves. */
+let rows: Uint8Array | undefined;
+
+/** Drops that buffer (240 kB for a cover); the next PNG makes it again. */
+export function releasePngBuffer(): void {
+  rows = undefined;
+}
+
 /**
  * An 8-bit grayscale PNG (colour type 0) of `gray`, one byte a pixel in rows of `width`.
  * Deterministic: IHDR, one IDAT and IEND only (no time, gamma or text chunks).
@@ -23,8 +31,17 @@ export function pngChunk(type: string, data: Buffer): Buffer {
  */
 export function grayPng(width: number, height: number, gray: Uint8Array): Buffer {
   const row = width + 1;
-  const raw = Buffer.alloc(row * height); // each row: filter byte 0 (None), then the pixels
-  for (let y = 0; y < height; y++) raw.set(gray.subarray(y * width, (y + 1) * width), y * row + 1);
+  // Each row: filter byte 0 (None), then the pixels. Kept from cover to cover: a new 240 kB
+  // buffer, zeroed and then collected, cost ~0.05 ms a cover.
+  if (rows?.length !== row * height) rows = new Uint8Array(row * height);
+  const raw = rows;
+  // The pixels go in whole at the end, then each row, first to last, moves back to its place
+  // after its filter byte (never over a row not yet moved): no view per row (600 a cover).
+  raw.set(gray, height);
+  for (let y = 0; y < height; y++) {
+    raw.copyWithin(y * row + 1, height + y * width, height + (y + 1) * width);
+    raw[y * row] = 0;
+  }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

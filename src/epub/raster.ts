@@ -84,6 +84,8 @@ export class Raster {
   /** Per row, the first and last cell written: `paint` resolves only between them. */
   private readonly first: Int32Array;
   private readonly last: Int32Array;
+  /** Points of the edges being added, in pixels (see `addPath`). */
+  private path = new Float64Array(64);
 
   constructor(readonly width: number, readonly height: number) {
     this.stride = width + 1;
@@ -95,15 +97,17 @@ export class Raster {
   /** Adds an outline placed at (x, y) and scaled by (sx, sy): pixel = (x + sx·u, y + sy·v). */
   fill(outline: Outline, x: number, y: number, sx: number, sy: number): void {
     for (const poly of outline) {
-      let px = x + poly[poly.length - 2] * sx;
-      let py = y + poly[poly.length - 1] * sy;
-      for (let i = 0; i < poly.length; i += 2) {
-        const qx = x + poly[i] * sx;
-        const qy = y + poly[i + 1] * sy;
-        this.line(px, py, qx, qy);
-        px = qx;
-        py = qy;
+      const n = poly.length;
+      if (this.path.length < n + 2) this.path = new Float64Array(2 * n + 2);
+      const path = this.path;
+      // The closing edge (last point to first) comes first, then the others in order.
+      path[0] = x + poly[n - 2] * sx;
+      path[1] = y + poly[n - 1] * sy;
+      for (let i = 0; i < n; i += 2) {
+        path[i + 2] = x + poly[i] * sx;
+        path[i + 3] = y + poly[i + 1] * sy;
       }
+      this.addPath(n + 2);
     }
   }
 
@@ -115,31 +119,66 @@ export class Raster {
 
   /** Adds one edge; the parts above, below, left and right of the image are clipped. */
   line(x0: number, y0: number, x1: number, y1: number): void {
-    if (y0 === y1 || !Number.isFinite(x0 + y0 + x1 + y1)) return;
-    const dir = y0 < y1 ? 1 : -1;
-    if (dir < 0) {
-      const [x, y] = [x0, y0];
-      x0 = x1;
-      y0 = y1;
-      x1 = x;
-      y1 = y;
-    }
-    const dxdy = (x1 - x0) / (y1 - y0);
-    const top = Math.max(y0, 0);
-    const bottom = Math.min(y1, this.height);
-    for (let row = Math.floor(top); row < bottom; row++) {
-      const ya = Math.max(top, row);
-      const yb = Math.min(bottom, row + 1);
-      this.span(row, x0 + (ya - y0) * dxdy, x0 + (yb - y0) * dxdy, dir * (yb - ya));
+    const path = this.path;
+    path[0] = x0;
+    path[1] = y0;
+    path[2] = x1;
+    path[3] = y1;
+    this.addPath(4);
+  }
+
+  /**
+   * Adds the edges between consecutive points of `path`, its first `length` numbers. Points
+   * go through this array, not arguments: V8 boxes every number passed to a call it does not
+   * inline, and fill → line → span made ~230 kB of such garbage a cover.
+   */
+  private addPath(length: number): void {
+    const path = this.path;
+    for (let i = 0; i + 3 < length; i += 2) {
+      // Top to bottom, in plain locals (destructuring here allocated an array per edge).
+      const dir = path[i + 1] < path[i + 3] ? 1 : -1;
+      const a = dir > 0 ? i : i + 2;
+      const b = dir > 0 ? i + 2 : i;
+      const x0 = path[a];
+      const y0 = path[a + 1];
+      const x1 = path[b];
+      const y1 = path[b + 1];
+      if (y0 === y1 || !Number.isFinite(x0 + y0 + x1 + y1)) continue;
+      const dxdy = (x1 - x0) / (y1 - y0);
+      const top = Math.max(y0, 0);
+      const bottom = Math.min(y1, this.height);
+      for (let row = Math.floor(top); row < bottom; row++) {
+        const ya = Math.max(top, row);
+        const yb = Math.min(bottom, row + 1);
+        this.span(row, x0 + (ya - y0) * dxdy, x0 + (yb - y0) * dxdy, dir * (yb - ya));
+      }
     }
   }
 
-  /** One row's piece of an edge, from x = xa to xb, covering height h (signed). */
+  /**
+   * One row's piece of an edge, from x = xa to xb, covering height h (signed). The common case,
+   * a piece within one column, is kept small enough for V8 to inline it (see `addPath`).
+   */
   private span(row: number, xa: number, xb: number, h: number): void {
+    const left = Math.min(xa, xb);
+    const right = Math.max(xa, xb);
+    if (left >= 0 && left < this.width && right > 0 && right <= Math.floor(left) + 1) {
+      const base = row * this.stride;
+      const col = Math.floor(left);
+      const mid = (left + right) / 2 - col;
+      this.acc[base + col] += h * (1 - mid);
+      this.acc[base + col + 1] += h * mid;
+      if (col < this.first[row]) this.first[row] = col;
+      if (col + 1 > this.last[row]) this.last[row] = col + 1;
+    } else {
+      this.spanBeyond(row, left, right, h);
+    }
+  }
+
+  /** The other pieces: beside the image, or across several columns. */
+  private spanBeyond(row: number, left: number, right: number, h: number): void {
     const { acc, width } = this;
     const base = row * this.stride;
-    let left = Math.min(xa, xb);
-    let right = Math.max(xa, xb);
     let lo: number;
     let hi: number;
     if (left >= width) {
@@ -147,13 +186,6 @@ export class Raster {
     } else if (right <= 0) {
       acc[base] += h; // left of the image: every pixel of the row is right of it
       lo = hi = 0;
-    } else if (left >= 0 && right <= Math.floor(left) + 1) {
-      const col = Math.floor(left);
-      const mid = (left + right) / 2 - col;
-      acc[base + col] += h * (1 - mid);
-      acc[base + col + 1] += h * mid;
-      lo = col;
-      hi = col + 1;
     } else {
       // Across several columns: one piece per column, each with its share of the height.
       const perX = h / (right - left);

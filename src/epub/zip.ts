@@ -15,8 +15,8 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
-/** Deflated bytes of entries shared by many books (font subsets are cached objects). */
-const deflated = new WeakMap<Uint8Array, Buffer>();
+/** CRC and deflated bytes of entries shared by many books (font subsets are cached objects). */
+const shared = new WeakMap<Uint8Array, { crc: number; body: Buffer }>();
 /**
  * The same by content, for entries made anew for every book with the same bytes (the
  * container, a template's stylesheet): found by length and CRC, then compared.
@@ -30,14 +30,14 @@ const deflatedText = new BoundedMap<string, { data: Uint8Array; body: Buffer }>(
  */
 const SHARED = /\.(ttf|otf)$/i;
 
+/** A font's CRC and deflated bytes, made once for every book that embeds the same subset. */
+function sharedEntry(data: Uint8Array): { crc: number; body: Buffer } {
+  let known = shared.get(data);
+  if (!known) shared.set(data, (known = { crc: crc32(data), body: deflateRawSync(data, { level: 9 }) }));
+  return known;
+}
+
 function deflate(name: string, data: Uint8Array, crc: number): Buffer {
-  let body = deflated.get(data);
-  if (body) return body;
-  if (SHARED.test(name)) {
-    body = deflateRawSync(data, { level: 9 });
-    deflated.set(data, body);
-    return body;
-  }
   const key = `${name}:${data.length}:${crc}`;
   const known = deflatedText.get(key);
   if (known && Buffer.compare(known.data, data) === 0) {
@@ -46,7 +46,7 @@ function deflate(name: string, data: Uint8Array, crc: number): Buffer {
     deflatedText.set(key, known);
     return known.body;
   }
-  body = deflateRawSync(data, { level: 3 });
+  const body = deflateRawSync(data, { level: 3 });
   deflatedText.set(key, { data, body });
   return body;
 }
@@ -78,8 +78,10 @@ export function writeZip(entries: ZipEntry[], time: Date): Buffer {
   for (const entry of sorted) {
     const name = Buffer.from(entry.name, 'utf8');
     const stored = STORED.test(entry.name);
-    const crc = crc32(entry.data);
-    const body = stored ? entry.data : deflate(entry.name, entry.data, crc);
+    // A font's CRC is kept with its deflated bytes: ~130 kB less to checksum a book.
+    const known = !stored && SHARED.test(entry.name) ? sharedEntry(entry.data) : undefined;
+    const crc = known?.crc ?? crc32(entry.data);
+    const body = stored ? entry.data : (known?.body ?? deflate(entry.name, entry.data, crc));
     const flags = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
