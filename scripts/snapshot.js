@@ -55,8 +55,12 @@ escapeToAscii(entry);
  * of a 0.3 s run). By default V8 also rehashes every string and table of the snapshot with a
  * new seed as it reads it (~12 ms of ~65 here, --profile-deserialization); the seed the
  * snapshot was made with is random too, made once per install instead of once per process.
+ * A one-release process ends before TurboFan's optimised code pays for itself: compiled on a
+ * second thread, it took ~270 ms of CPU in a 0.25 s run and made even a 92-page release
+ * slower (--no-opt: 0.22 against 0.25 s for three pages, 1.6 against 1.9 s for 92). Batches,
+ * which run long, do not start from the snapshot and keep it.
  */
-const FLAGS = ['--min-semi-space-size=16', '--initial-old-space-size=64', '--no-rehash-snapshot'];
+const FLAGS = ['--min-semi-space-size=16', '--initial-old-space-size=64', '--no-rehash-snapshot', '--no-opt'];
 
 const made = spawnSync(process.execPath, [...FLAGS, '--snapshot-blob', blob, '--build-snapshot', entry], { cwd: root, encoding: 'utf8' });
 // Node warns that node:module is not verified in snapshots; we only use it at run time.
