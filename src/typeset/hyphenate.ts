@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BoundedMap } from '../fonts/bounded-map.js';
+import { hyphenMarkers, type HyphenPatterns } from './liang.js';
 
 const require = createRequire(import.meta.url);
 
@@ -14,6 +15,8 @@ export const minAfter = 3;
 
 interface Hyphenator {
   hyphenateSync: HyphenateSync;
+  /** The module's pattern data, matched by liang.ts as hyphenateSync would (which serves without it). */
+  patterns?: HyphenPatterns;
 }
 
 /** Words kept hyphenated per language: a batch's vocabulary, not an archive's. */
@@ -45,8 +48,8 @@ function hyphenatorFor(lang: string): Hyphenator | null {
     if (found) break;
     packageDir ??= dirname(require.resolve('hyphen/package.json'));
     if (name && /^[a-z0-9-]+$/.test(name) && existsSync(join(packageDir, name, 'index.js'))) {
-      const mod = require(`hyphen/${name}`) as { hyphenateSync: HyphenateSync };
-      found = { hyphenateSync: mod.hyphenateSync };
+      const mod = require(`hyphen/${name}`) as Hyphenator;
+      found = { hyphenateSync: mod.hyphenateSync, patterns: mod.patterns };
       break;
     }
   }
@@ -78,20 +81,63 @@ export function hyphenationPoints(word: string, lang: string): number[] {
 const wordCache = new Map<string, Map<string, number[]>>();
 
 function findPoints(word: string, lang: string): number[] {
-  const match = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
-  if (!match) return [];
-  const [, lead, core] = match;
-  if ([...core].length < minWordLetters) return [];
+  const parts = splitWord(word);
+  if (!parts) return [];
+  const { lead, core } = parts;
+  if (core.length < minWordLetters || [...core].length < minWordLetters) return [];
   if (core === core.toUpperCase()) return []; // acronyms
-  if (/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
+  if (!isLatin(core) && /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
   const hyphenator = hyphenatorFor(lang);
   if (!hyphenator) return [];
   const points: number[] = [];
-  const parts = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
-  let offset = 0;
-  for (const part of parts.slice(0, -1)) {
-    offset += part.length;
-    if (offset >= minBefore && core.length - offset >= minAfter) points.push(lead.length + offset);
+  const add = (offset: number) => {
+    if (offset >= minBefore && core.length - offset >= minAfter) points.push(lead + offset);
+  };
+  if (hyphenator.patterns) {
+    // hyphenateSync cuts the word at each marker, so a marker past the end (a longer lower case)
+    // counts as the word's length.
+    for (const marker of hyphenMarkers(hyphenator.patterns, core)) add(Math.min(marker, core.length));
+    return points;
   }
+  const pieces = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
+  let offset = 0;
+  for (const piece of pieces.slice(0, -1)) add((offset += piece.length));
   return points;
+}
+
+/**
+ * Whether a UTF-16 unit is a letter (\p{L}): 1 or 0 for Latin-1, Latin Extended-A and -B and
+ * general punctuation (quotes, dashes), -1 for anything else, left to the Unicode expression.
+ */
+function letterClass(c: number): number {
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba ? 1 : 0;
+  if (c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
+  if (c >= 0x2000 && c <= 0x206f) return 0;
+  return -1;
+}
+
+/** True when every unit of `text` is classed by letterClass: Latin text, no CJK. */
+function isLatin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (letterClass(text.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
+/**
+ * A word as leading non-letters (their length), letters, trailing non-letters; null when letters
+ * and non-letters alternate more than that. Latin text is read by character code: the Unicode
+ * expression costs more, most of all before it is compiled in a new process.
+ */
+function splitWord(word: string): { lead: number; core: string } | null {
+  if (!isLatin(word)) {
+    const match = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
+    return match ? { lead: match[1].length, core: match[2] } : null;
+  }
+  let start = 0;
+  while (start < word.length && letterClass(word.charCodeAt(start)) === 0) start++;
+  let end = start;
+  while (end < word.length && letterClass(word.charCodeAt(end)) === 1) end++;
+  if (end === start) return null;
+  for (let i = end; i < word.length; i++) if (letterClass(word.charCodeAt(i)) === 1) return null;
+  return { lead: start, core: word.slice(start, end) };
 }
