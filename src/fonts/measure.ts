@@ -2,7 +2,8 @@ import * as fontkit from 'fontkit';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace } from './types.js';
 import { BoundedMap } from './bounded-map.js';
-import { simpleAdvance } from './simple-shaper.js';
+import { simpleAdvance, type SimpleAdvance } from './simple-shaper.js';
+import { advanceWithSpace } from './word-space.js';
 
 /** Vertical metrics scaled to a size, in points. `descent` is positive (below the baseline). */
 export interface FontMetrics {
@@ -23,7 +24,7 @@ interface OpenFace {
   font: fontkit.Font;
   unitsPerEm: number;
   /** Shaped advance (font units) and glyph count per chunk, as PDFKit caches its layouts. */
-  chunks: Map<string, { advance: number; glyphs: number }>;
+  chunks: Map<string, SimpleAdvance>;
   /** The same per whole string measured, so a repeated word costs one lookup. */
   strings: Map<string, { advance: number; glyphs: number }>;
   glyphs: Map<number, boolean>;
@@ -113,8 +114,9 @@ function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs:
       const chunk = text.slice(start, stop);
       let shaped = open.chunks.get(chunk);
       if (!shaped) {
-        // Most chunks are simple text, shaped without fontkit's layout (and exactly as it would).
-        shaped = simpleAdvance(open.font, chunk);
+        // Most chunks are simple text, shaped without fontkit's layout (and exactly as it would);
+        // a word and its space (a line's chunk) mostly from the word, measured alone before.
+        shaped = wordAndSpace(open, chunk) ?? simpleAdvance(open.font, chunk);
         if (!shaped) {
           const run = open.font.layout(chunk);
           shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
@@ -127,6 +129,14 @@ function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs:
     start = stop;
   }
   return { advance, glyphs };
+}
+
+/** A chunk `word ` from the chunk `word` when that is known and simple; else undefined. */
+function wordAndSpace(open: OpenFace, chunk: string): SimpleAdvance | undefined {
+  const n = chunk.length;
+  if (n < 2 || chunk.charCodeAt(n - 1) !== 32) return undefined;
+  const word = open.chunks.get(chunk.slice(0, n - 1));
+  return word ? advanceWithSpace(open.font, word) : undefined;
 }
 
 export function fontMetrics(face: FontFace, size: number): FontMetrics {

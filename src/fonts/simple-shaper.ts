@@ -9,6 +9,7 @@ import type { Font } from 'fontkit';
 import { readValue, valueSize, type Lookup, type Subtable } from './opentype-layout.js';
 import { GlyphCursor, chainApplies, contextApplies, substitutes } from './layout-context.js';
 import { BAIL, CHECK, Face, type FontInternals, type Plan } from './simple-face.js';
+import { spaceMayBeRead } from './space-reads.js';
 
 /** What drawing needs of a glyph: the fields of fontkit's glyph that the PDF writer reads. */
 export interface SimpleGlyph {
@@ -70,7 +71,7 @@ export function simpleScriptOf(cp: number): number {
 /** Faces by the font's byte stream, which PDFKit's wrapper of a face shares with the face. */
 const faces = new WeakMap<object, Face | null>();
 
-function faceOf(font: Font): Face | null {
+export function faceOf(font: Font): Face | null {
   const internals = font as unknown as FontInternals;
   let face = faces.get(internals.stream);
   if (face === undefined) {
@@ -86,6 +87,10 @@ function faceOf(font: Font): Face | null {
 
 // The run being shaped: one run at a time, so one set of arrays serves every call.
 const cursor = new GlyphCursor();
+/** Of the run last shaped: its script (fontkit's, from its first letter), plan and triggers. */
+let runScript = COMMON;
+let runPlan: Plan | null = null;
+let runTriggered = 0;
 const codePoints: number[] = [];
 const xAdvance: number[] = [];
 const yAdvance: number[] = [];
@@ -125,6 +130,8 @@ function shapeWith(face: Face, text: string): boolean {
     classes.push(cls);
     codePoints.push(cp);
   }
+  runScript = script;
+  runPlan = null;
   if (n === 0) return true;
   const plan = face.plan(script);
   if (!plan) return false;
@@ -132,6 +139,8 @@ function shapeWith(face: Face, text: string): boolean {
   for (let i = 0; i < n; i++) triggered |= plan.triggers[ids[i]];
   if (triggered & BAIL) return false;
   if (triggered & CHECK && acts(face, plan)) return false;
+  runPlan = plan;
+  runTriggered = triggered;
   xAdvance.length = yAdvance.length = xOffset.length = yOffset.length = n;
   for (let i = 0; i < n; i++) {
     xAdvance[i] = face.advance(ids[i]);
@@ -286,8 +295,16 @@ export function layoutText(font: Font, text: string, direction?: 'ltr' | 'rtl'):
   };
 }
 
+/** What the typesetter keeps of a simple run: advance in font units, glyph count, and `spaced`. */
+export interface SimpleAdvance {
+  advance: number;
+  glyphs: number;
+  /** The run's script and last glyph (script × 65536 + glyph): see word-space.ts. */
+  spaced?: number;
+}
+
 /** The advance (font units) and glyph count of `font.layout(text)` for simple text, else undefined. */
-export function simpleAdvance(font: Font, text: string): { advance: number; glyphs: number } | undefined {
+export function simpleAdvance(font: Font, text: string): SimpleAdvance | undefined {
   const face = shape(font, text);
   if (!face) return undefined;
   let advance = 0;
@@ -297,5 +314,26 @@ export function simpleAdvance(font: Font, text: string): { advance: number; glyp
     face.glyph(cursor.ids[i], codePoints[i]);
     advance += xAdvance[i];
   }
-  return { advance, glyphs: text.length };
+  const n = text.length;
+  if (!runPlan || (runTriggered & CHECK && spaceMayBeRead(face, runPlan, cursor.ids, n))) return { advance, glyphs: n };
+  return { advance, glyphs: n, spaced: runScript * 65536 + cursor.ids[n - 1] };
+}
+
+/** The summed advance of glyphs `ids` after the plan's positioning lookups (no substitution). */
+export function positionedAdvance(face: Face, plan: Plan, ids: number[]): number {
+  cursor.ids.length = cursor.classes.length = 0;
+  for (const id of ids) {
+    cursor.ids.push(id);
+    cursor.classes.push(face.glyphClass(id));
+  }
+  cursor.length = ids.length;
+  xAdvance.length = yAdvance.length = xOffset.length = yOffset.length = ids.length;
+  for (let i = 0; i < ids.length; i++) {
+    xAdvance[i] = face.advance(ids[i]);
+    yAdvance[i] = xOffset[i] = yOffset[i] = 0;
+  }
+  for (const lookup of plan.gpos) position(face, lookup);
+  let sum = 0;
+  for (let i = 0; i < ids.length; i++) sum += xAdvance[i];
+  return sum;
 }
