@@ -94,6 +94,8 @@ export function measureWidth(face: FontFace, size: number, text: string): number
 }
 
 function shaped(open: OpenFace, text: string): { advance: number; glyphs: number } {
+  // A text without spaces or tabs (a word) is one chunk: its own cache entry.
+  if (text.indexOf(' ') < 0 && text.indexOf('\t') < 0) return chunkOf(open, text);
   let known = open.strings.get(text);
   if (!known) {
     known = shapeInChunks(open, text);
@@ -105,30 +107,36 @@ function shaped(open: OpenFace, text: string): { advance: number; glyphs: number
 function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs: number } {
   let advance = 0;
   let glyphs = 0;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const end = i === text.length;
-    if (!end && text[i] !== ' ' && text[i] !== '\t') continue;
-    const stop = end ? i : i + 1;
-    if (stop > start) {
-      const chunk = text.slice(start, stop);
-      let shaped = open.chunks.get(chunk);
-      if (!shaped) {
-        // Most chunks are simple text, shaped without fontkit's layout (and exactly as it would);
-        // a word and its space (a line's chunk) mostly from the word, measured alone before.
-        shaped = wordAndSpace(open, chunk) ?? simpleAdvance(open.font, chunk);
-        if (!shaped) {
-          const run = open.font.layout(chunk);
-          shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
-        }
-        open.chunks.set(chunk, shaped);
-      }
-      advance += shaped.advance;
-      glyphs += shaped.glyphs;
+  // Chunks end after each space or tab; the search for the next is left to indexOf.
+  const tabs = text.indexOf('\t') >= 0;
+  for (let start = 0; start < text.length; ) {
+    let stop = text.indexOf(' ', start);
+    if (tabs) {
+      const tab = text.indexOf('\t', start);
+      if (tab >= 0 && (stop < 0 || tab < stop)) stop = tab;
     }
+    stop = stop < 0 ? text.length : stop + 1;
+    const shaped = chunkOf(open, text.slice(start, stop));
+    advance += shaped.advance;
+    glyphs += shaped.glyphs;
     start = stop;
   }
   return { advance, glyphs };
+}
+
+function chunkOf(open: OpenFace, chunk: string): SimpleAdvance {
+  let shaped = open.chunks.get(chunk);
+  if (!shaped) {
+    // Most chunks are simple text, shaped without fontkit's layout (and exactly as it would);
+    // a word and its space (a line's chunk) mostly from the word, measured alone before.
+    shaped = wordAndSpace(open, chunk) ?? simpleAdvance(open.font, chunk);
+    if (!shaped) {
+      const run = open.font.layout(chunk);
+      shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
+    }
+    open.chunks.set(chunk, shaped);
+  }
+  return shaped;
 }
 
 /** A chunk `word ` from the chunk `word` when that is known and simple; else undefined. */
