@@ -180,6 +180,8 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   const runs: GlyphRun[] = [];
   let ascent = 0;
   let descent = 0;
+  // A justified line has a run per word, mostly in one style: its metrics are read once.
+  let metricsOf: RunStyle | undefined;
   drafts.forEach((d, i) => {
     if (d.style && d.text !== '') {
       const s = d.style;
@@ -187,9 +189,12 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
       if (e !== 1) run.expansion = e;
       if (s.link !== undefined) run.link = s.link;
       runs.push(run);
-      const m = fonts.metrics(s.face, s.size);
-      ascent = Math.max(ascent, m.ascent);
-      descent = Math.max(descent, m.descent);
+      if (s !== metricsOf) {
+        const m = fonts.metrics(s.face, s.size);
+        ascent = Math.max(ascent, m.ascent);
+        descent = Math.max(descent, m.descent);
+        metricsOf = s;
+      }
     }
     x += widths[i] + (d.glue ? adjustments[i] ?? 0 : 0);
   });
