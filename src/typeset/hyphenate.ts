@@ -68,6 +68,7 @@ export function isUnhyphenatableToken(token: string): boolean {
  * punctuation is skipped). Words are hyphenated lazily and cached per language.
  */
 export function hyphenationPoints(word: string, lang: string): number[] {
+  if (word.length < minWordLetters) return none; // its letters are fewer still: no cache look-up
   let cache = wordCache.get(lang);
   if (!cache) wordCache.set(lang, (cache = new BoundedMap(MAX_WORDS)));
   let points = cache.get(word);
@@ -79,6 +80,8 @@ export function hyphenationPoints(word: string, lang: string): number[] {
 }
 
 const wordCache = new Map<string, Map<string, number[]>>();
+/** The points of every short word: shared, so callers must not change what they get. */
+const none: number[] = [];
 
 function findPoints(word: string, lang: string): number[] {
   const parts = splitWord(word);

@@ -10,14 +10,15 @@ import { glyphWidth, hyphenPenalty, type Item, type ParagraphItems, type WordBox
 export function hyphenateItems(paragraph: ParagraphItems, fonts: FontRegistry): Item[] {
   const { items, text, words } = paragraph;
   if (words.length === 0) return items;
-  const noHyphens = unhyphenatable(text);
+  let noHyphens: Uint8Array | undefined; // read only once a word has points
   const out: Item[] = [];
   let copied = 0;
   let split = false;
   for (const word of words) {
-    if (noHyphens[word.start] === 1) continue;
     const points = hyphenationPoints(word.text, word.lang);
     if (points.length === 0) continue;
+    noHyphens ??= unhyphenatable(text);
+    if (noHyphens[word.start] === 1) continue;
     while (copied < word.index) out.push(items[copied++]);
     copied++; // the word's box, replaced by its pieces
     pushSplit(out, word, points, fonts);

@@ -93,6 +93,9 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
   let shrink = 0;
   let boxes = 0;
   const best: (Node | undefined)[] = new Array(4 * (maxHyphenatedLines + 1)).fill(undefined);
+  // Arrays reused from break to break: a paragraph tries hundreds of breaks.
+  let spare: Node[] = [];
+  const found: Node[] = [];
 
   const tryBreak = (i: number) => {
     const item = items[i];
@@ -100,9 +103,9 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
     const flagged = item.kind === 'penalty' && item.flagged;
     const forced = penalty === forcedBreak;
     const extraWidth = item.kind === 'penalty' ? item.width : 0;
-    best.fill(undefined);
     let bestCount = 0;
-    const survivors: Node[] = [];
+    const survivors = spare;
+    survivors.length = 0;
     let dropped: Node | undefined;
     for (const a of active) {
       const length = width - a.width + extraWidth;
@@ -135,8 +138,16 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
         best[key] = { pos: i, fitness, hyphens, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: total, ratio: real, prev: a };
       }
     }
+    spare = active;
     active = survivors;
-    const found = bestCount > 0 ? best.filter((n): n is Node => n !== undefined) : [];
+    found.length = 0;
+    if (bestCount > 0) {
+      for (let k = 0; k < best.length; k++) {
+        const n = best[k];
+        if (n !== undefined) found.push(n);
+        best[k] = undefined;
+      }
+    }
     if (found.length === 0 && active.length === 0 && opts.rescue && dropped) {
       found.push({ pos: i, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: dropped.demerits + infiniteBadness ** 2, ratio: -1, prev: dropped });
     }
