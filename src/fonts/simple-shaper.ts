@@ -180,9 +180,32 @@ function acts(face: Face, plan: Plan): boolean {
 /** Applies one positioning lookup as fontkit does. */
 function position(face: Face, lookup: Lookup): void {
   cursor.setFlags(lookup.flags);
+  const covered = adjustable(face, lookup);
   for (let i = 0; i < cursor.length; i = cursor.move(i, 1)) {
+    // A glyph no adjustment covers is passed over: every subtable would decline it.
+    if (covered && covered[cursor.ids[i]] === 0) continue;
     for (const st of lookup.subtables) if (adjust(face, st, i)) break;
   }
+}
+
+/** Per lookup: 1 for each glyph a single or pair adjustment of it covers (null: ask each subtable). */
+const adjustables = new WeakMap<Lookup, Uint8Array | null>();
+
+function adjustable(face: Face, lookup: Lookup): Uint8Array | null {
+  let covered = adjustables.get(lookup);
+  if (covered === undefined) {
+    try {
+      covered = new Uint8Array(face.numGlyphs);
+      for (const st of lookup.subtables) {
+        if (st.type !== 1 && st.type !== 2) continue; // `adjust` declines every glyph for them
+        for (const glyph of face.d.coverage(face.d.offset(st.at, st.at + 2)).keys()) if (glyph < covered.length) covered[glyph] = 1;
+      }
+    } catch {
+      covered = null; // a subtable `adjust` would stumble on: it must, at the same glyph
+    }
+    adjustables.set(lookup, covered);
+  }
+  return covered;
 }
 
 function add(i: number, at: number, format: number, face: Face): void {
