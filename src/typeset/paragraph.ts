@@ -57,7 +57,7 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     breaks = loosest(items, spread) < loosest(items, plain) ? spread : plain;
   }
   const lines = setLines(items, breaks, style.textAlign, measure, ctx.fonts, expansion);
-  return orderLines(lines, ctx.dir ?? 'ltr', style.textAlign, measure, ctx.fonts);
+  return orderLines(lines, ctx.dir ?? 'ltr', style.textAlign, measure, ctx.fonts, built.text);
 }
 
 /** The common short case (titles, labels, address lines): no breaking needed. */
