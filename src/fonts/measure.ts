@@ -94,8 +94,10 @@ export function measureWidth(face: FontFace, size: number, text: string): number
 }
 
 function shaped(open: OpenFace, text: string): { advance: number; glyphs: number } {
-  // A text without spaces or tabs (a word) is one chunk: its own cache entry.
-  if (text.indexOf(' ') < 0 && text.indexOf('\t') < 0) return chunkOf(open, text);
+  // A text with no space or tab but maybe one at its end (a word, a justified line's word and
+  // its space) is one chunk: its own cache entry.
+  const space = text.indexOf(' ');
+  if ((space < 0 || space === text.length - 1) && text.indexOf('\t') < 0) return chunkOf(open, text);
   let known = open.strings.get(text);
   if (!known) {
     known = shapeInChunks(open, text);
