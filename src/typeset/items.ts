@@ -64,6 +64,15 @@ export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): 
   return m.width + style.letterSpacing * m.glyphs;
 }
 
+/** The segment of each character of the paragraph being itemised, in a buffer kept between paragraphs. */
+let segmentBuffer = new Int32Array(4096);
+
+/** Room for `length` segment indexes: making a typed array per paragraph cost more than filling one. */
+function segmentIndexes(length: number): Int32Array {
+  if (segmentBuffer.length < length) segmentBuffer = new Int32Array(2 * length);
+  return segmentBuffer;
+}
+
 /** A word's box (or a style's piece of one) that pattern hyphenation may split into several. */
 export interface WordBox {
   /** Index of the box in the paragraph's items. */
@@ -87,7 +96,7 @@ export interface ParagraphItems {
 /** Turns a paragraph's segments into boxes, glue and penalties at its UAX #14 break opportunities. */
 export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemOptions): ParagraphItems {
   const text = segments.length === 1 ? segments[0].text : segments.map((s) => s.text).join('');
-  const segmentAt = new Int32Array(text.length);
+  const segmentAt = segmentIndexes(text.length);
   let offset = 0;
   segments.forEach((s, i) => {
     segmentAt.fill(i, offset, offset + s.text.length);

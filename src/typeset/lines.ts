@@ -65,7 +65,7 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
           drafts.push(current);
         }
         current.text += it.text;
-        if (justify) current.glue = { stretch: it.stretch, shrink: it.shrink };
+        if (justify) current.glue = it; // read, never changed: the glue item serves
       }
     }
     let hyphenated = false;
@@ -172,7 +172,7 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   const widths = measured.map((w, i) => (drafts[i].style ? drawnWidth(w, e, tracking) : w.glyphs));
   let diff = measure;
   for (const w of widths) diff -= w;
-  // Each draft has its own glue object (`gaps` of them): its adjustment is kept by draft.
+  // A draft has at most one glue (`gaps` in all): its adjustment is kept by draft.
   const adjustments: (number | undefined)[] = [];
   let adjusted = 0;
   if (justify && gaps > 0 && (stretch || diff < 0)) {
