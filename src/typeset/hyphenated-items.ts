@@ -10,15 +10,14 @@ import { glyphWidth, hyphenPenalty, type Item, type ParagraphItems, type WordBox
 export function hyphenateItems(paragraph: ParagraphItems, fonts: FontRegistry): Item[] {
   const { items, text, words } = paragraph;
   if (words.length === 0) return items;
-  let noHyphens: Uint8Array | undefined; // read only once a word has points
+  const unhyphenatable = new Map<number, boolean>(); // by token start
   const out: Item[] = [];
   let copied = 0;
   let split = false;
   for (const word of words) {
     const points = hyphenationPoints(word.text, word.lang);
     if (points.length === 0) continue;
-    noHyphens ??= unhyphenatable(text);
-    if (noHyphens[word.start] === 1) continue;
+    if (inUnhyphenatableToken(text, word.start, unhyphenatable)) continue;
     while (copied < word.index) out.push(items[copied++]);
     copied++; // the word's box, replaced by its pieces
     pushSplit(out, word, points, fonts);
@@ -29,13 +28,29 @@ export function hyphenateItems(paragraph: ParagraphItems, fonts: FontRegistry): 
   return out;
 }
 
-/** 1 for each character of a token never hyphenated (a URL, an address, anything with a digit). */
-function unhyphenatable(text: string): Uint8Array {
-  const marks = new Uint8Array(text.length);
-  for (const m of text.matchAll(/\S+/g)) {
-    if (isUnhyphenatableToken(m[0])) marks.fill(1, m.index, m.index + m[0].length);
+/**
+ * Whether text[at] is in a token (a run of non-space characters, as /\S+/ finds them) that is
+ * never hyphenated: a URL, an address, anything with a digit. Tokens are judged once (`known`).
+ */
+function inUnhyphenatableToken(text: string, at: number, known: Map<number, boolean>): boolean {
+  if (isWhiteSpace(text.charCodeAt(at))) return false;
+  let start = at;
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--;
+  let answer = known.get(start);
+  if (answer === undefined) {
+    let end = at + 1;
+    while (end < text.length && !isWhiteSpace(text.charCodeAt(end))) end++;
+    answer = isUnhyphenatableToken(text.slice(start, end));
+    known.set(start, answer);
   }
-  return marks;
+  return answer;
+}
+
+/** What /\s/ matches, by UTF-16 unit. */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The word's pieces between its hyphenation points, each point a flagged penalty with the hyphen's width. */
