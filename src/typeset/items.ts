@@ -1,5 +1,5 @@
-import LineBreaker from 'linebreak';
 import type { FontRegistry } from '../fonts/registry.js';
+import { lineBreaker } from './line-breaks.js';
 import type { RunStyle, Segment } from './itemise.js';
 
 /** Knuth–Plass items. Boxes and glue carry the text and style they came from. */
@@ -125,7 +125,7 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
     items.push({ kind: 'penalty', width: 0, penalty: forcedBreak, flagged: false });
   };
 
-  const breaker = new LineBreaker(text);
+  const breaker = lineBreaker(text);
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const spanStart = last;
