@@ -38,13 +38,15 @@ function inUnhyphenatableToken(text: string, at: number, known: Map<number, bool
   while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--;
   let answer = known.get(start);
   if (answer === undefined) {
-    let end = at + 1;
-    while (end < text.length && !isWhiteSpace(text.charCodeAt(end))) end++;
-    answer = isUnhyphenatableToken(text.slice(start, end));
+    token.lastIndex = start;
+    answer = isUnhyphenatableToken(token.exec(text)![0]); // text[start] is not white space
     known.set(start, answer);
   }
   return answer;
 }
+
+/** The token from `lastIndex` on. */
+const token = /\S+/y;
 
 /** What /\s/ matches, by UTF-16 unit. */
 export function isWhiteSpace(c: number): boolean {
