@@ -2,7 +2,8 @@
 // just before: shaping every word a second time with its space was half the shaping of a
 // release started cold (from the snapshot, where every function first runs interpreted).
 import type { Font } from 'fontkit';
-import { faceOf, positionedAdvance, type SimpleAdvance } from './simple-shaper.js';
+import { positionedAdvance } from './positioning.js';
+import { faceOf, type SimpleAdvance } from './simple-shaper.js';
 import type { Face } from './simple-face.js';
 
 /** What a space adds after a run, by SimpleAdvance.spaced key, per face (null: shape it). */
