@@ -86,10 +86,10 @@ const none: number[] = [];
 function findPoints(word: string, lang: string): number[] {
   const parts = splitWord(word);
   if (!parts) return [];
-  const { lead, core } = parts;
+  const { lead, core, latin } = parts;
   if (core.length < minWordLetters || [...core].length < minWordLetters) return [];
   if (core === core.toUpperCase()) return []; // acronyms
-  if (!isLatin(core) && /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
+  if (!latin && /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
   const hyphenator = hyphenatorFor(lang);
   if (!hyphenator) return [];
   const points: number[] = [];
@@ -108,39 +108,23 @@ function findPoints(word: string, lang: string): number[] {
   return points;
 }
 
-/**
- * Whether a UTF-16 unit is a letter (\p{L}): 1 or 0 for Latin-1, Latin Extended-A and -B and
- * general punctuation (quotes, dashes), -1 for anything else, left to the Unicode expression.
- */
-function letterClass(c: number): number {
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba ? 1 : 0;
-  if (c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
-  if (c >= 0x2000 && c <= 0x206f) return 0;
-  return -1;
-}
-
-/** True when every unit of `text` is classed by letterClass: Latin text, no CJK. */
-function isLatin(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (letterClass(text.charCodeAt(i)) < 0) return false;
-  return true;
-}
+// Letters (\p{L}) and other characters of Latin-1, Latin Extended-A and -B and general
+// punctuation, as classes a regular expression compiles small; test/typeset/hyphenate.test.ts
+// checks them against \p{L} for every UTF-16 unit.
+const LATIN_LETTER = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+const LATIN_OTHER = '\\u0000-\\u0040\\u005B-\\u0060\\u007B-\\u00A9\\u00AB-\\u00B4\\u00B6-\\u00B9\\u00BB-\\u00BF\\u00D7\\u00F7\\u2000-\\u206F';
+const latinWord = new RegExp(`^([${LATIN_OTHER}]*)([${LATIN_LETTER}]+)[${LATIN_OTHER}]*$`);
+const anyWord = /^(\P{L}*)(\p{L}+)\P{L}*$/u;
 
 /**
- * A word as leading non-letters (their length), letters, trailing non-letters; null when letters
- * and non-letters alternate more than that. Latin text is read by character code: the Unicode
- * expression costs more, most of all before it is compiled in a new process.
+ * A word as leading non-letters (their length), letters, trailing non-letters, and whether it is
+ * all Latin; null when letters and non-letters alternate more than that. Latin words are split
+ * by the small expression (the Unicode one costs more, most of all before a new process has
+ * compiled it); a word it does not split, the Unicode one splits as it would or not at all.
  */
-function splitWord(word: string): { lead: number; core: string } | null {
-  if (!isLatin(word)) {
-    const match = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
-    return match ? { lead: match[1].length, core: match[2] } : null;
-  }
-  let start = 0;
-  while (start < word.length && letterClass(word.charCodeAt(start)) === 0) start++;
-  let end = start;
-  while (end < word.length && letterClass(word.charCodeAt(end)) === 1) end++;
-  if (end === start) return null;
-  for (let i = end; i < word.length; i++) if (letterClass(word.charCodeAt(i)) === 1) return null;
-  return { lead: start, core: word.slice(start, end) };
+export function splitWord(word: string): { lead: number; core: string; latin: boolean } | null {
+  const latin = latinWord.exec(word);
+  if (latin) return { lead: latin[1].length, core: latin[2], latin: true };
+  const match = anyWord.exec(word);
+  return match ? { lead: match[1].length, core: match[2], latin: false } : null;
 }

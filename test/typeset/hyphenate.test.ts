@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFontRegistry } from '../../src/fonts/index.js';
-import { hyphenationPoints, isUnhyphenatableToken, minAfter, minBefore, minWordLetters } from '../../src/typeset/hyphenate.js';
+import { hyphenationPoints, isUnhyphenatableToken, minAfter, minBefore, minWordLetters, splitWord } from '../../src/typeset/hyphenate.js';
 import { typeset } from '../../src/typeset/index.js';
 import type { LineItem } from '../../src/typeset/types.js';
 import { makeDoc, para } from './helpers.js';
@@ -101,6 +101,23 @@ describe('hyphenation points of tokens', () => {
         }),
         { numRuns: 4_000, seed: 8 },
       );
+    }
+  });
+});
+
+describe('splitting a token into punctuation and letters', () => {
+  it('finds letters where \\p{L} does, for every UTF-16 unit', () => {
+    const reference = (word: string) => {
+      const m = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
+      return m ? { lead: m[1].length, core: m[2] } : null;
+    };
+    const plain = (split: ReturnType<typeof splitWord>) => split && { lead: split.lead, core: split.core };
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const word of [ch, `ab${ch}cd`, `(${ch}x`]) {
+        const got = plain(splitWord(word));
+        if (JSON.stringify(got) !== JSON.stringify(reference(word))) expect([c, word, got]).toEqual([c, word, reference(word)]);
+      }
     }
   });
 });
