@@ -54,7 +54,12 @@ export function hyphenMarkers(patterns: HyphenPatterns, word: string): number[] 
       }
       if (row < 0) continue;
       const values = table[row];
-      for (let k = 0; k < values.length; k++) levels[base + k] = Math.max(values[k], levels[base + k]);
+      for (let k = 0; k < values.length; k++) {
+        // Math.max(value, level) without the call: NaN where the array had no level yet.
+        const level = levels[base + k];
+        if (level === undefined) levels[base + k] = NaN;
+        else if (values[k] > level) levels[base + k] = values[k];
+      }
     }
   }
   const n = levels.length;
