@@ -195,8 +195,13 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   drafts.forEach((d, i) => {
     if (d.style && d.text !== '') {
       const s = d.style;
-      const run: GlyphRun = { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing: s.letterSpacing + tracking, underline: s.underline };
-      if (e !== 1) run.expansion = e;
+      const letterSpacing = s.letterSpacing + tracking;
+      // The expansion (most justified lines have one) is in the literal, not added after: an
+      // added property needs a backing store of its own, one per word run.
+      const run: GlyphRun =
+        e !== 1
+          ? { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing, underline: s.underline, expansion: e }
+          : { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing, underline: s.underline };
       if (s.link !== undefined) run.link = s.link;
       runs.push(run);
       if (s !== metricsOf) {
