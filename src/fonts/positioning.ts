@@ -4,7 +4,8 @@ import { readValue, valueSize, type Lookup, type Subtable } from './opentype-lay
 import { GlyphCursor } from './layout-context.js';
 import type { Face, Plan } from './simple-face.js';
 
-// The run being shaped: one run at a time, so one set of arrays serves every call.
+// The run being shaped: one run at a time, so one set of arrays serves every call. They are
+// written over from the start, never emptied: what is past `cursor.length` is not read.
 export const cursor = new GlyphCursor();
 export const codePoints: number[] = [];
 export const xAdvance: number[] = [];
@@ -119,13 +120,11 @@ function pairSet(face: Face, at: number, format1: number, format2: number): Map<
 
 /** The summed advance of glyphs `ids` after the plan's positioning lookups (no substitution). */
 export function positionedAdvance(face: Face, plan: Plan, ids: number[]): number {
-  cursor.ids.length = cursor.classes.length = 0;
-  for (const id of ids) {
-    cursor.ids.push(id);
-    cursor.classes.push(face.glyphClass(id));
+  for (let i = 0; i < ids.length; i++) {
+    cursor.ids[i] = ids[i];
+    cursor.classes[i] = face.glyphClass(ids[i]);
   }
   cursor.length = ids.length;
-  xAdvance.length = yAdvance.length = xOffset.length = yOffset.length = ids.length;
   for (let i = 0; i < ids.length; i++) {
     xAdvance[i] = face.advance(ids[i]);
     yAdvance[i] = xOffset[i] = yOffset[i] = 0;

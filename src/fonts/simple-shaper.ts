@@ -107,21 +107,23 @@ function shape(font: Font, text: string): Face | undefined {
 function shapeWith(face: Face, text: string): boolean {
   const n = text.length;
   const { ids, classes } = cursor;
-  ids.length = classes.length = codePoints.length = 0;
+  // The arrays are written over, not emptied: their readers stop at the run's length.
   cursor.length = n;
+  const known = charTable(face);
   let script = COMMON;
   for (let i = 0; i < n; i++) {
     const cp = text.charCodeAt(i);
-    const s = simpleScriptOf(cp);
-    if (s < 0) return false;
+    let code = cp < known.length ? known[cp] : 0;
+    if (code === 0) {
+      code = charCode(face, cp);
+      if (cp < known.length) known[cp] = code;
+    }
+    if (code < 0) return false;
+    const s = code & 3;
     if (script === COMMON) script = s;
-    const gid = face.glyphId(cp);
-    if (gid <= 0 || gid >= face.numGlyphs) return false;
-    const cls = face.glyphClass(gid);
-    if (cls === 3) return false; // a mark: fontkit zeroes its advance and attaches it
-    ids.push(gid);
-    classes.push(cls);
-    codePoints.push(cp);
+    ids[i] = code >>> 5;
+    classes[i] = ((code >> 2) & 7) - 1;
+    codePoints[i] = cp;
   }
   runScript = script;
   runPlan = null;
@@ -134,13 +136,36 @@ function shapeWith(face: Face, text: string): boolean {
   if (triggered & CHECK && acts(face, plan)) return false;
   runPlan = plan;
   runTriggered = triggered;
-  xAdvance.length = yAdvance.length = xOffset.length = yOffset.length = n;
   for (let i = 0; i < n; i++) {
     xAdvance[i] = face.advance(ids[i]);
     yAdvance[i] = xOffset[i] = yOffset[i] = 0;
   }
   for (const lookup of plan.gpos) position(face, lookup);
   return true;
+}
+
+/**
+ * What the shaper needs of a character in a face, packed: its script (bits 0-1), GDEF class + 1
+ * (bits 2-4) and glyph (from bit 5); -1 when it is not simple text in the face (another script,
+ * no glyph, a mark).
+ */
+function charCode(face: Face, cp: number): number {
+  const script = simpleScriptOf(cp);
+  if (script < 0) return -1;
+  const gid = face.glyphId(cp);
+  if (gid <= 0 || gid >= face.numGlyphs) return -1;
+  const cls = face.glyphClass(gid);
+  if (cls === 3) return -1; // a mark: fontkit zeroes its advance and attaches it
+  return (gid << 5) | ((cls + 1) << 2) | script;
+}
+
+/** charCode by code point below U+3000 per face, 0 until asked: three calls a character, once. */
+const charTables = new WeakMap<Face, Int32Array>();
+
+function charTable(face: Face): Int32Array {
+  let table = charTables.get(face);
+  if (!table) charTables.set(face, (table = new Int32Array(0x3000)));
+  return table;
 }
 
 /**
