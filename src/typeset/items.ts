@@ -55,7 +55,6 @@ const hyphenLike = /[-\u2010\u2013]$/;
 const hangulBefore = /\p{Script=Hangul}$/u;
 const hangulAfter = /^\p{Script=Hangul}/u;
 const ideographic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
-const dropped = /[\u00AD\u200B\u2060\uFEFF]/;
 const droppedAll = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): number {
