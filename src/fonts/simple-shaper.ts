@@ -113,10 +113,11 @@ function shapeWith(face: Face, text: string): boolean {
   let script = COMMON;
   for (let i = 0; i < n; i++) {
     const cp = text.charCodeAt(i);
-    let code = cp < known.length ? known[cp] : 0;
+    const at = cp < 0x250 ? cp : cp >= 0x2000 && cp < 0x2070 ? cp - 0x1db0 : -1;
+    let code = at >= 0 ? known[at] : 0;
     if (code === 0) {
       code = charCode(face, cp);
-      if (cp < known.length) known[cp] = code;
+      if (at >= 0) known[at] = code;
     }
     if (code < 0) return false;
     const s = code & 3;
@@ -159,12 +160,15 @@ function charCode(face: Face, cp: number): number {
   return (gid << 5) | ((cls + 1) << 2) | script;
 }
 
-/** charCode by code point below U+3000 per face, 0 until asked: three calls a character, once. */
+/**
+ * charCode per face, 0 until asked (three calls a character, once): for Latin (below U+0250) at
+ * the code point, for general punctuation (U+2000 to U+206F) after them, at cp − 0x1DB0.
+ */
 const charTables = new WeakMap<Face, Int32Array>();
 
 function charTable(face: Face): Int32Array {
   let table = charTables.get(face);
-  if (!table) charTables.set(face, (table = new Int32Array(0x3000)));
+  if (!table) charTables.set(face, (table = new Int32Array(0x250 + 0x70)));
   return table;
 }
 
