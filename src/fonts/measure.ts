@@ -2,7 +2,8 @@ import * as fontkit from 'fontkit';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace } from './types.js';
 import { BoundedMap } from './bounded-map.js';
-import { simpleAdvance } from './simple-shaper.js';
+import { simpleAdvance, type SimpleAdvance } from './simple-shaper.js';
+import { advanceWithSpace } from './word-space.js';
 
 /** Vertical metrics scaled to a size, in points. `descent` is positive (below the baseline). */
 export interface FontMetrics {
@@ -23,7 +24,7 @@ interface OpenFace {
   font: fontkit.Font;
   unitsPerEm: number;
   /** Shaped advance (font units) and glyph count per chunk, as PDFKit caches its layouts. */
-  chunks: Map<string, { advance: number; glyphs: number }>;
+  chunks: Map<string, SimpleAdvance>;
   /** The same per whole string measured, so a repeated word costs one lookup. */
   strings: Map<string, { advance: number; glyphs: number }>;
   glyphs: Map<number, boolean>;
@@ -93,6 +94,10 @@ export function measureWidth(face: FontFace, size: number, text: string): number
 }
 
 function shaped(open: OpenFace, text: string): { advance: number; glyphs: number } {
+  // A text with no space or tab but maybe one at its end (a word, a justified line's word and
+  // its space) is one chunk: its own cache entry.
+  const space = text.indexOf(' ');
+  if ((space < 0 || space === text.length - 1) && text.indexOf('\t') < 0) return chunkOf(open, text);
   let known = open.strings.get(text);
   if (!known) {
     known = shapeInChunks(open, text);
@@ -104,29 +109,44 @@ function shaped(open: OpenFace, text: string): { advance: number; glyphs: number
 function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs: number } {
   let advance = 0;
   let glyphs = 0;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const end = i === text.length;
-    if (!end && text[i] !== ' ' && text[i] !== '\t') continue;
-    const stop = end ? i : i + 1;
-    if (stop > start) {
-      const chunk = text.slice(start, stop);
-      let shaped = open.chunks.get(chunk);
-      if (!shaped) {
-        // Most chunks are simple text, shaped without fontkit's layout (and exactly as it would).
-        shaped = simpleAdvance(open.font, chunk);
-        if (!shaped) {
-          const run = open.font.layout(chunk);
-          shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
-        }
-        open.chunks.set(chunk, shaped);
-      }
-      advance += shaped.advance;
-      glyphs += shaped.glyphs;
+  // Chunks end after each space or tab; the search for the next is left to indexOf.
+  const tabs = text.indexOf('\t') >= 0;
+  for (let start = 0; start < text.length; ) {
+    let stop = text.indexOf(' ', start);
+    if (tabs) {
+      const tab = text.indexOf('\t', start);
+      if (tab >= 0 && (stop < 0 || tab < stop)) stop = tab;
     }
+    stop = stop < 0 ? text.length : stop + 1;
+    const shaped = chunkOf(open, text.slice(start, stop));
+    advance += shaped.advance;
+    glyphs += shaped.glyphs;
     start = stop;
   }
   return { advance, glyphs };
+}
+
+function chunkOf(open: OpenFace, chunk: string): SimpleAdvance {
+  let shaped = open.chunks.get(chunk);
+  if (!shaped) {
+    // Most chunks are simple text, shaped without fontkit's layout (and exactly as it would);
+    // a word and its space (a line's chunk) mostly from the word, measured alone before.
+    shaped = wordAndSpace(open, chunk) ?? simpleAdvance(open.font, chunk);
+    if (!shaped) {
+      const run = open.font.layout(chunk);
+      shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
+    }
+    open.chunks.set(chunk, shaped);
+  }
+  return shaped;
+}
+
+/** A chunk `word ` from the chunk `word` when that is known and simple; else undefined. */
+function wordAndSpace(open: OpenFace, chunk: string): SimpleAdvance | undefined {
+  const n = chunk.length;
+  if (n < 2 || chunk.charCodeAt(n - 1) !== 32) return undefined;
+  const word = open.chunks.get(chunk.slice(0, n - 1));
+  return word ? advanceWithSpace(open.font, word) : undefined;
 }
 
 export function fontMetrics(face: FontFace, size: number): FontMetrics {

@@ -6,9 +6,10 @@
 // callers fall back to fontkit. fontkit spends ~0.1 ms per word (and ~200 ms warming up);
 // this costs microseconds, and a few ms per face to read its tables.
 import type { Font } from 'fontkit';
-import { readValue, valueSize, type Lookup, type Subtable } from './opentype-layout.js';
-import { GlyphCursor, chainApplies, contextApplies, substitutes } from './layout-context.js';
+import { chainApplies, contextApplies, substitutes } from './layout-context.js';
+import { codePoints, cursor, position, xAdvance, xOffset, yAdvance, yOffset } from './positioning.js';
 import { BAIL, CHECK, Face, type FontInternals, type Plan } from './simple-face.js';
+import { spaceMayBeRead } from './space-reads.js';
 
 /** What drawing needs of a glyph: the fields of fontkit's glyph that the PDF writer reads. */
 export interface SimpleGlyph {
@@ -70,7 +71,7 @@ export function simpleScriptOf(cp: number): number {
 /** Faces by the font's byte stream, which PDFKit's wrapper of a face shares with the face. */
 const faces = new WeakMap<object, Face | null>();
 
-function faceOf(font: Font): Face | null {
+export function faceOf(font: Font): Face | null {
   const internals = font as unknown as FontInternals;
   let face = faces.get(internals.stream);
   if (face === undefined) {
@@ -84,13 +85,10 @@ function faceOf(font: Font): Face | null {
   return face;
 }
 
-// The run being shaped: one run at a time, so one set of arrays serves every call.
-const cursor = new GlyphCursor();
-const codePoints: number[] = [];
-const xAdvance: number[] = [];
-const yAdvance: number[] = [];
-const xOffset: number[] = [];
-const yOffset: number[] = [];
+/** Of the run last shaped: its script (fontkit's, from its first letter), plan and triggers. */
+let runScript = COMMON;
+let runPlan: Plan | null = null;
+let runTriggered = 0;
 
 /**
  * Shapes `text` into the arrays above as fontkit's default `layout` would, or returns
@@ -109,22 +107,27 @@ function shape(font: Font, text: string): Face | undefined {
 function shapeWith(face: Face, text: string): boolean {
   const n = text.length;
   const { ids, classes } = cursor;
-  ids.length = classes.length = codePoints.length = 0;
+  // The arrays are written over, not emptied: their readers stop at the run's length.
   cursor.length = n;
+  const known = charTable(face);
   let script = COMMON;
   for (let i = 0; i < n; i++) {
     const cp = text.charCodeAt(i);
-    const s = simpleScriptOf(cp);
-    if (s < 0) return false;
+    const at = cp < 0x250 ? cp : cp >= 0x2000 && cp < 0x2070 ? cp - 0x1db0 : -1;
+    let code = at >= 0 ? known[at] : 0;
+    if (code === 0) {
+      code = charCode(face, cp);
+      if (at >= 0) known[at] = code;
+    }
+    if (code < 0) return false;
+    const s = code & 3;
     if (script === COMMON) script = s;
-    const gid = face.glyphId(cp);
-    if (gid <= 0 || gid >= face.numGlyphs) return false;
-    const cls = face.glyphClass(gid);
-    if (cls === 3) return false; // a mark: fontkit zeroes its advance and attaches it
-    ids.push(gid);
-    classes.push(cls);
-    codePoints.push(cp);
+    ids[i] = code >>> 5;
+    classes[i] = ((code >> 2) & 7) - 1;
+    codePoints[i] = cp;
   }
+  runScript = script;
+  runPlan = null;
   if (n === 0) return true;
   const plan = face.plan(script);
   if (!plan) return false;
@@ -132,13 +135,41 @@ function shapeWith(face: Face, text: string): boolean {
   for (let i = 0; i < n; i++) triggered |= plan.triggers[ids[i]];
   if (triggered & BAIL) return false;
   if (triggered & CHECK && acts(face, plan)) return false;
-  xAdvance.length = yAdvance.length = xOffset.length = yOffset.length = n;
+  runPlan = plan;
+  runTriggered = triggered;
   for (let i = 0; i < n; i++) {
     xAdvance[i] = face.advance(ids[i]);
     yAdvance[i] = xOffset[i] = yOffset[i] = 0;
   }
   for (const lookup of plan.gpos) position(face, lookup);
   return true;
+}
+
+/**
+ * What the shaper needs of a character in a face, packed: its script (bits 0-1), GDEF class + 1
+ * (bits 2-4) and glyph (from bit 5); -1 when it is not simple text in the face (another script,
+ * no glyph, a mark).
+ */
+function charCode(face: Face, cp: number): number {
+  const script = simpleScriptOf(cp);
+  if (script < 0) return -1;
+  const gid = face.glyphId(cp);
+  if (gid <= 0 || gid >= face.numGlyphs) return -1;
+  const cls = face.glyphClass(gid);
+  if (cls === 3) return -1; // a mark: fontkit zeroes its advance and attaches it
+  return (gid << 5) | ((cls + 1) << 2) | script;
+}
+
+/**
+ * charCode per face, 0 until asked (three calls a character, once): for Latin (below U+0250) at
+ * the code point, for general punctuation (U+2000 to U+206F) after them, at cp − 0x1DB0.
+ */
+const charTables = new WeakMap<Face, Int32Array>();
+
+function charTable(face: Face): Int32Array {
+  let table = charTables.get(face);
+  if (!table) charTables.set(face, (table = new Int32Array(0x250 + 0x70)));
+  return table;
 }
 
 /**
@@ -166,88 +197,6 @@ function acts(face: Face, plan: Plan): boolean {
     }
   }
   return false;
-}
-
-/** Applies one positioning lookup as fontkit does. */
-function position(face: Face, lookup: Lookup): void {
-  cursor.setFlags(lookup.flags);
-  for (let i = 0; i < cursor.length; i = cursor.move(i, 1)) {
-    for (const st of lookup.subtables) if (adjust(face, st, i)) break;
-  }
-}
-
-function add(i: number, at: number, format: number, face: Face): void {
-  if (format === 0) return;
-  const v = readValue(face.d, at, format);
-  xAdvance[i] += v.xAdvance;
-  yAdvance[i] += v.yAdvance;
-  xOffset[i] += v.xOffset;
-  yOffset[i] += v.yOffset;
-}
-
-/** fontkit's GPOSProcessor.applyLookup for one subtable at glyph `i`: whether it applied. */
-function adjust(face: Face, st: Subtable, i: number): boolean {
-  const { d } = face;
-  const { at } = st;
-  const glyph = cursor.ids[i];
-  switch (st.type) {
-    case 1: {
-      const index = d.coverage(d.offset(at, at + 2)).get(glyph);
-      if (index === undefined) return false;
-      const format = d.u16(at + 4);
-      if (d.u16(at) === 1) {
-        add(i, at + 6, format, face);
-      } else {
-        if (index >= d.u16(at + 6)) throw new Error('single adjustment index');
-        add(i, at + 8 + index * valueSize(format), format, face);
-      }
-      return true;
-    }
-    case 2: {
-      const next = cursor.move(i, 1);
-      if (next >= cursor.length) return false;
-      const index = d.coverage(d.offset(at, at + 2)).get(glyph);
-      if (index === undefined) return false;
-      const format1 = d.u16(at + 4);
-      const format2 = d.u16(at + 6);
-      let record: number;
-      if (d.u16(at) === 1) {
-        if (index >= d.u16(at + 8)) throw new Error('pair set index');
-        const found = pairSet(face, d.offset(at, at + 10 + 2 * index), format1, format2).get(cursor.ids[next]);
-        if (found === undefined) return false;
-        record = found;
-      } else {
-        const class1 = d.classOf(d.offset(at, at + 8), glyph);
-        const class2 = d.classOf(d.offset(at, at + 10), cursor.ids[next]);
-        const count2 = d.u16(at + 14);
-        if (class1 >= d.u16(at + 12) || class2 >= count2) throw new Error('pair class out of range');
-        record = at + 16 + (class1 * count2 + class2) * (valueSize(format1) + valueSize(format2));
-      }
-      add(i, record, format1, face);
-      add(next, record + valueSize(format1), format2, face);
-      return true;
-    }
-    default:
-      // Contexts do not act on the run (see `acts`), cursive and mark attachments cover none
-      // of its glyphs (BAIL).
-      return false;
-  }
-}
-
-/** A pair set's records by second glyph (the first record for a glyph wins, as in fontkit). */
-function pairSet(face: Face, at: number, format1: number, format2: number): Map<number, number> {
-  let set = face.pairSets.get(at);
-  if (!set) {
-    set = new Map();
-    const size = 2 + valueSize(format1) + valueSize(format2);
-    for (let r = 0, n = face.d.u16(at); r < n; r++) {
-      const record = at + 2 + r * size;
-      const second = face.d.u16(record);
-      if (!set.has(second)) set.set(second, record + 2);
-    }
-    face.pairSets.set(at, set);
-  }
-  return set;
 }
 
 /**
@@ -286,8 +235,16 @@ export function layoutText(font: Font, text: string, direction?: 'ltr' | 'rtl'):
   };
 }
 
+/** What the typesetter keeps of a simple run: advance in font units, glyph count, and `spaced`. */
+export interface SimpleAdvance {
+  advance: number;
+  glyphs: number;
+  /** The run's script and last glyph (script × 65536 + glyph): see word-space.ts. */
+  spaced?: number;
+}
+
 /** The advance (font units) and glyph count of `font.layout(text)` for simple text, else undefined. */
-export function simpleAdvance(font: Font, text: string): { advance: number; glyphs: number } | undefined {
+export function simpleAdvance(font: Font, text: string): SimpleAdvance | undefined {
   const face = shape(font, text);
   if (!face) return undefined;
   let advance = 0;
@@ -297,5 +254,7 @@ export function simpleAdvance(font: Font, text: string): { advance: number; glyp
     face.glyph(cursor.ids[i], codePoints[i]);
     advance += xAdvance[i];
   }
-  return { advance, glyphs: text.length };
+  const n = text.length;
+  if (!runPlan || (runTriggered & CHECK && spaceMayBeRead(face, runPlan, cursor.ids, n))) return { advance, glyphs: n };
+  return { advance, glyphs: n, spaced: runScript * 65536 + cursor.ids[n - 1] };
 }

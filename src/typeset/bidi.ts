@@ -30,9 +30,11 @@ interface Piece {
 /**
  * Reorders the runs of each line of a paragraph whose base direction is `dir` for display.
  * Lines without right-to-left letters in a left-to-right paragraph are left exactly as they
- * are, so Latin-only output does not change.
+ * are, so Latin-only output does not change. `text` is the paragraph's, when known.
  */
-export function orderLines(lines: SetLine[], dir: Direction, align: BlockStyle['textAlign'], measure: number, fonts: FontRegistry): SetLine[] {
+export function orderLines(lines: SetLine[], dir: Direction, align: BlockStyle['textAlign'], measure: number, fonts: FontRegistry, text?: string): SetLine[] {
+  // A left-to-right paragraph without right-to-left letters (most): one test of its text.
+  if (dir === 'ltr' && text !== undefined && !rightToLeft.test(text)) return lines;
   return lines.map((line) => {
     if (line.runs.length === 0) return line;
     // The pattern matches single letters, so a run holds one if the line does.

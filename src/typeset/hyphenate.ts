@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BoundedMap } from '../fonts/bounded-map.js';
+import { hyphenMarkers, type HyphenPatterns } from './liang.js';
 
 const require = createRequire(import.meta.url);
 
@@ -14,6 +15,8 @@ export const minAfter = 3;
 
 interface Hyphenator {
   hyphenateSync: HyphenateSync;
+  /** The module's pattern data, matched by liang.ts as hyphenateSync would (which serves without it). */
+  patterns?: HyphenPatterns;
 }
 
 /** Words kept hyphenated per language: a batch's vocabulary, not an archive's. */
@@ -45,8 +48,8 @@ function hyphenatorFor(lang: string): Hyphenator | null {
     if (found) break;
     packageDir ??= dirname(require.resolve('hyphen/package.json'));
     if (name && /^[a-z0-9-]+$/.test(name) && existsSync(join(packageDir, name, 'index.js'))) {
-      const mod = require(`hyphen/${name}`) as { hyphenateSync: HyphenateSync };
-      found = { hyphenateSync: mod.hyphenateSync };
+      const mod = require(`hyphen/${name}`) as Hyphenator;
+      found = { hyphenateSync: mod.hyphenateSync, patterns: mod.patterns };
       break;
     }
   }
@@ -65,6 +68,7 @@ export function isUnhyphenatableToken(token: string): boolean {
  * punctuation is skipped). Words are hyphenated lazily and cached per language.
  */
 export function hyphenationPoints(word: string, lang: string): number[] {
+  if (word.length < minWordLetters) return none; // its letters are fewer still: no cache look-up
   let cache = wordCache.get(lang);
   if (!cache) wordCache.set(lang, (cache = new BoundedMap(MAX_WORDS)));
   let points = cache.get(word);
@@ -76,22 +80,51 @@ export function hyphenationPoints(word: string, lang: string): number[] {
 }
 
 const wordCache = new Map<string, Map<string, number[]>>();
+/** The points of every short word: shared, so callers must not change what they get. */
+const none: number[] = [];
 
 function findPoints(word: string, lang: string): number[] {
-  const match = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
-  if (!match) return [];
-  const [, lead, core] = match;
-  if ([...core].length < minWordLetters) return [];
+  const parts = splitWord(word);
+  if (!parts) return [];
+  const { lead, core, latin } = parts;
+  if (core.length < minWordLetters || [...core].length < minWordLetters) return [];
   if (core === core.toUpperCase()) return []; // acronyms
-  if (/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
+  if (!latin && /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
   const hyphenator = hyphenatorFor(lang);
   if (!hyphenator) return [];
   const points: number[] = [];
-  const parts = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
-  let offset = 0;
-  for (const part of parts.slice(0, -1)) {
-    offset += part.length;
-    if (offset >= minBefore && core.length - offset >= minAfter) points.push(lead.length + offset);
+  const add = (offset: number) => {
+    if (offset >= minBefore && core.length - offset >= minAfter) points.push(lead + offset);
+  };
+  if (hyphenator.patterns) {
+    // hyphenateSync cuts the word at each marker, so a marker past the end (a longer lower case)
+    // counts as the word's length.
+    for (const marker of hyphenMarkers(hyphenator.patterns, core)) add(Math.min(marker, core.length));
+    return points;
   }
+  const pieces = hyphenator.hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD');
+  let offset = 0;
+  for (const piece of pieces.slice(0, -1)) add((offset += piece.length));
   return points;
+}
+
+// Letters (\p{L}) and other characters of Latin-1, Latin Extended-A and -B and general
+// punctuation, as classes a regular expression compiles small; test/typeset/hyphenate.test.ts
+// checks them against \p{L} for every UTF-16 unit.
+const LATIN_LETTER = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+const LATIN_OTHER = '\\u0000-\\u0040\\u005B-\\u0060\\u007B-\\u00A9\\u00AB-\\u00B4\\u00B6-\\u00B9\\u00BB-\\u00BF\\u00D7\\u00F7\\u2000-\\u206F';
+const latinWord = new RegExp(`^([${LATIN_OTHER}]*)([${LATIN_LETTER}]+)[${LATIN_OTHER}]*$`);
+const anyWord = /^(\P{L}*)(\p{L}+)\P{L}*$/u;
+
+/**
+ * A word as leading non-letters (their length), letters, trailing non-letters, and whether it is
+ * all Latin; null when letters and non-letters alternate more than that. Latin words are split
+ * by the small expression (the Unicode one costs more, most of all before a new process has
+ * compiled it); a word it does not split, the Unicode one splits as it would or not at all.
+ */
+export function splitWord(word: string): { lead: number; core: string; latin: boolean } | null {
+  const latin = latinWord.exec(word);
+  if (latin) return { lead: latin[1].length, core: latin[2], latin: true };
+  const match = anyWord.exec(word);
+  return match ? { lead: match[1].length, core: match[2], latin: false } : null;
 }

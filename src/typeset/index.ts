@@ -5,7 +5,7 @@ import type { FontFace } from '../fonts/types.js';
 import { flowBlocks, type BlockContext } from './blocks.js';
 import { Flow } from './flow.js';
 import { pageMargin, paginate, placeElements } from './paginate.js';
-import { runningItems } from './running.js';
+import { runningSetter } from './running.js';
 import type { OutlineEntry, Page, Pages, StructNode } from './types.js';
 
 export { dumpPages } from './dump.js';
@@ -55,7 +55,8 @@ export function typeset(doc: Document, fonts: FontRegistry, options: TypesetOpti
     const items = placeElements(flow.elements, slice.start, slice.end, slice.keepMargin, m.left, m.top, (e) => outline.push({ ...e, page: number }));
     return { number, width: doc.page.width, height: doc.page.height, items };
   });
-  for (const page of pages) page.items.push(...runningItems(doc, page.number, pages.length, ctx));
+  const runningItems = runningSetter(doc, ctx);
+  for (const page of pages) page.items.push(...runningItems(page.number, pages.length));
 
   return { lang: doc.lang, title: doc.title, pages, structure, outline, fonts: facesUsed(pages), warnings };
 }

@@ -56,6 +56,29 @@ function isSpace(cp: number): boolean {
 
 const space = /[\s\u00A0]/;
 
+/**
+ * Characters that are not spaces other than U+0020 and U+00A0, marks, invisible or controls:
+ * Latin-1 and common punctuation. `coversCommon` says whether a face has all of them.
+ */
+const commonText = /^[\x20-\x7E\u00A0-\u00AC\u00AE-\u00FF\u2013\u2014\u2018\u2019\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC]*$/;
+const commonCodePoints = [
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i),
+  ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => 0xa0 + i).filter((cp) => cp !== 0xad),
+  0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac,
+];
+
+/** Whether the first face of a chain has a glyph for every character `commonText` allows. */
+const commonCovered = new WeakMap<FontFace[], boolean>();
+
+function coversCommon(faces: FontFace[], ctx: TypesetContext): boolean {
+  let covered = commonCovered.get(faces);
+  if (covered === undefined) {
+    covered = faces.length > 0 && commonCodePoints.every((cp) => ctx.fonts.hasGlyph(faces[0], cp));
+    commonCovered.set(faces, covered);
+  }
+  return covered;
+}
+
 /** The face chosen for each character, per resolved chain (chains are cached by the registry). */
 const chosenFaces = new WeakMap<FontFace[], Map<number, FontFace | null>>();
 
@@ -116,26 +139,32 @@ export function itemise(inlines: Inline[], blockStyle: TextStyle, ctx: TypesetCo
       start = end;
     };
     const chosen = faceCache(faces);
-    for (let i = 0; i < text.length; ) {
-      const cp = text.codePointAt(i)!;
-      const width = cp > 0xffff ? 2 : 1;
-      let face: FontFace;
-      if (current && (isInvisible(cp) || isAttaching(cp) || (isSpace(cp) && ctx.fonts.hasGlyph(current, cp)))) {
-        face = current;
-      } else {
-        let found = chosen.get(cp);
-        if (found === undefined) {
-          found = ctx.fonts.faceFor(faces, cp) ?? null;
-          chosen.set(cp, found);
+    // Text the chain's first face has every character of is set in it whole: what the loop
+    // below gives, without its look-ups per character.
+    if (commonText.test(text) && coversCommon(faces, ctx)) {
+      current = faces[0];
+    } else {
+      for (let i = 0; i < text.length; ) {
+        const cp = text.codePointAt(i)!;
+        const width = cp > 0xffff ? 2 : 1;
+        let face: FontFace;
+        if (current && (isInvisible(cp) || isAttaching(cp) || (isSpace(cp) && ctx.fonts.hasGlyph(current, cp)))) {
+          face = current;
+        } else {
+          let found = chosen.get(cp);
+          if (found === undefined) {
+            found = ctx.fonts.faceFor(faces, cp) ?? null;
+            chosen.set(cp, found);
+          }
+          if (!found && !isInvisible(cp) && !isAttaching(cp)) ctx.missingGlyph(cp, faces[0]);
+          face = found ?? faces[0];
         }
-        if (!found && !isInvisible(cp) && !isAttaching(cp)) ctx.missingGlyph(cp, faces[0]);
-        face = found ?? faces[0];
+        if (face !== current) {
+          flush(i);
+          current = face;
+        }
+        i += width;
       }
-      if (face !== current) {
-        flush(i);
-        current = face;
-      }
-      i += width;
     }
     flush(text.length);
     previous = text[text.length - 1];

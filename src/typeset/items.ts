@@ -1,6 +1,5 @@
-import LineBreaker from 'linebreak';
 import type { FontRegistry } from '../fonts/registry.js';
-import { hyphenationPoints, isUnhyphenatableToken } from './hyphenate.js';
+import { lineBreaker } from './line-breaks.js';
 import type { RunStyle, Segment } from './itemise.js';
 
 /** Knuth–Plass items. Boxes and glue carry the text and style they came from. */
@@ -32,7 +31,10 @@ export interface ItemOptions {
   measure: number;
   indent: number;
   justify: boolean;
-  /** CSS `hyphens`: `auto` adds pattern hyphenation, `manual` honours only soft hyphens. */
+  /**
+   * CSS `hyphens`: `manual` honours only soft hyphens; `auto` breaks as `manual` too, but also
+   * lists the words that pattern hyphenation may split (`hyphenateItems` splits them).
+   */
   hyphens: 'none' | 'manual' | 'auto';
   /** Stretch of the glue that ends the last line (and lines ended by `<br>`). */
   fillStretch: number;
@@ -53,7 +55,6 @@ const hyphenLike = /[-\u2010\u2013]$/;
 const hangulBefore = /\p{Script=Hangul}$/u;
 const hangulAfter = /^\p{Script=Hangul}/u;
 const ideographic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
-const dropped = /[\u00AD\u200B\u2060\uFEFF]/;
 const droppedAll = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): number {
@@ -62,29 +63,59 @@ export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): 
   return m.width + style.letterSpacing * m.glyphs;
 }
 
+/** The segment of each character of the paragraph being itemised, in a buffer kept between paragraphs. */
+let segmentBuffer = new Int32Array(4096);
+
+/** Room for `length` segment indexes: making a typed array per paragraph cost more than filling one. */
+function segmentIndexes(length: number): Int32Array {
+  if (segmentBuffer.length < length) segmentBuffer = new Int32Array(2 * length);
+  return segmentBuffer;
+}
+
+/** A word's box (or a style's piece of one) that pattern hyphenation may split into several. */
+export interface WordBox {
+  /** Index of the box in the paragraph's items. */
+  index: number;
+  /** Where the word starts in the paragraph's text: URLs and tokens with digits are never split. */
+  start: number;
+  text: string;
+  style: RunStyle;
+  lang: string;
+}
+
+/** A paragraph's items, with what its hyphenating pass needs to split words without building them again. */
+export interface ParagraphItems {
+  items: Item[];
+  /** The segments' text joined. */
+  text: string;
+  /** Boxes hyphenation may split (with `hyphens: auto`), in item order. */
+  words: WordBox[];
+}
+
 /** Turns a paragraph's segments into boxes, glue and penalties at its UAX #14 break opportunities. */
-export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemOptions): Item[] {
-  const text = segments.map((s) => s.text).join('');
-  const segmentAt = new Int32Array(text.length);
+export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemOptions): ParagraphItems {
+  const text = segments.length === 1 ? segments[0].text : segments.map((s) => s.text).join('');
+  const segmentAt = segmentIndexes(text.length);
   let offset = 0;
   segments.forEach((s, i) => {
     segmentAt.fill(i, offset, offset + s.text.length);
     offset += s.text.length;
   });
-  // Read only where words are hyphenated: the first pass of a paragraph does without.
-  const noHyphens = new Uint8Array(opts.hyphens === 'auto' ? text.length : 0);
-  if (opts.hyphens === 'auto') {
-    for (const m of text.matchAll(/\S+/g)) {
-      if (isUnhyphenatableToken(m[0])) noHyphens.fill(1, m.index, m.index + m[0].length);
-    }
-  }
 
   const items: Item[] = [];
+  const words: WordBox[] = [];
   if (opts.indent !== 0) items.push({ kind: 'box', width: opts.indent, text: '', style: null });
+  // Most spaces of a paragraph are in one style: measured once.
+  let spaceStyle: RunStyle | undefined;
+  let spaceWidth = 0;
   const pushGlue = (style: RunStyle) => {
     const last = items[items.length - 1];
     if (!last || last.kind !== 'box' || last.style === null) return; // spaces at a line start vanish
-    const width = glyphWidth(fonts, style, ' ');
+    if (style !== spaceStyle) {
+      spaceWidth = glyphWidth(fonts, style, ' ');
+      spaceStyle = style;
+    }
+    const width = spaceWidth;
     items.push({ kind: 'glue', width, stretch: opts.justify ? width / 2 : 0, shrink: opts.justify ? width / 3 : 0, text: ' ', style });
   };
   const pushForced = () => {
@@ -93,7 +124,7 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
     items.push({ kind: 'penalty', width: 0, penalty: forcedBreak, flagged: false });
   };
 
-  const breaker = new LineBreaker(text);
+  const breaker = lineBreaker(text);
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const spanStart = last;
@@ -107,7 +138,7 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
       if (c === 10) newline = true;
       wordEnd--;
     }
-    pushWord(items, segments, segmentAt, text, spanStart, wordEnd, noHyphens, fonts, opts);
+    pushWord({ items, words, segments, segmentAt, text, fonts, opts }, spanStart, wordEnd);
     if (newline) {
       pushForced();
     } else if (wordEnd < bk.position) {
@@ -129,60 +160,71 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
     }
   }
   pushForced();
-  return items;
+  return { items, text, words };
 }
 
-/** Boxes for the word in text[start, end): cut at style changes and hyphenation points. */
-function pushWord(
-  items: Item[],
-  segments: Segment[],
-  segmentAt: Int32Array,
-  text: string,
-  start: number,
-  end: number,
-  noHyphens: Uint8Array,
-  fonts: FontRegistry,
-  opts: ItemOptions,
-): void {
+interface WordContext {
+  items: Item[];
+  words: WordBox[];
+  segments: Segment[];
+  segmentAt: Int32Array;
+  text: string;
+  fonts: FontRegistry;
+  opts: ItemOptions;
+}
+
+/** Whether text[start, end) holds a character that is never drawn (soft hyphen, zero-width space…). */
+function hasDroppedIn(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xad || c === 0x200b || c === 0x2060 || c === 0xfeff) return true;
+  }
+  return false;
+}
+
+/** Boxes for the word in text[start, end): one per style, or its characters when it fits on no line. */
+function pushWord(w: WordContext, start: number, end: number): void {
   if (end <= start) return;
-  const pieces: { text: string; style: RunStyle; lang: string; offset: number }[] = [];
+  const { items, segments, segmentAt, text, fonts, opts } = w;
+  const hasDropped = hasDroppedIn(text, start, end);
+  const clean = (t: string) => (hasDropped ? t.replace(droppedAll, '') : t);
+  const room = opts.measure - Math.max(0, opts.indent);
+  const seg = segmentAt[start];
+  if (seg === segmentAt[end - 1]) {
+    // A word in one style, as most are (segments are contiguous): no pieces to gather.
+    const { style, lang } = segments[seg];
+    const raw = text.slice(start, end);
+    const t = clean(raw);
+    const width = glyphWidth(fonts, style, t);
+    if (width === 0 && t === '') return;
+    if (width > room) {
+      pushCharacters(items, [{ text: t, style }], fonts);
+      return;
+    }
+    items.push({ kind: 'box', width, text: t, style });
+    if (opts.hyphens === 'auto' && !hasDropped) w.words.push({ index: items.length - 1, start, text: raw, style, lang });
+    return;
+  }
+  const pieces: { text: string; style: RunStyle; lang: string; width: number }[] = [];
+  let total = 0;
   for (let i = start; i < end; ) {
-    const seg = segmentAt[i];
+    const s = segmentAt[i];
     let j = i;
-    while (j < end && segmentAt[j] === seg) j++;
-    pieces.push({ text: text.slice(i, j), style: segments[seg].style, lang: segments[seg].lang, offset: i });
+    while (j < end && segmentAt[j] === s) j++;
+    const piece = text.slice(i, j);
+    const width = glyphWidth(fonts, segments[s].style, clean(piece));
+    pieces.push({ text: piece, style: segments[s].style, lang: segments[s].lang, width });
+    total += width;
     i = j;
   }
-  const hasDropped = dropped.test(text.slice(start, end));
-  const clean = (t: string) => (hasDropped ? t.replace(droppedAll, '') : t);
-  let total = 0;
-  for (const p of pieces) total += glyphWidth(fonts, p.style, clean(p.text));
   if (total === 0 && clean(text.slice(start, end)) === '') return;
-  if (total > opts.measure - Math.max(0, opts.indent)) {
+  if (total > room) {
     pushCharacters(items, pieces.map((p) => ({ text: clean(p.text), style: p.style })), fonts);
     return;
   }
-  const hyphenate = opts.hyphens === 'auto' && noHyphens[start] === 0 && !hasDropped;
   for (const piece of pieces) {
-    const points = hyphenate ? hyphenationPoints(piece.text, piece.lang) : [];
-    if (points.length === 0) {
-      const t = clean(piece.text);
-      items.push({ kind: 'box', width: glyphWidth(fonts, piece.style, t), text: t, style: piece.style });
-      continue;
-    }
-    let from = 0;
-    let before = 0;
-    for (const at of [...points, piece.text.length]) {
-      // Widths from prefixes, so the pieces of an unbroken word add up to the word as shaped.
-      const upTo = glyphWidth(fonts, piece.style, piece.text.slice(0, at));
-      items.push({ kind: 'box', width: upTo - before, text: piece.text.slice(from, at), style: piece.style });
-      if (at < piece.text.length) {
-        const hyphenWidth = glyphWidth(fonts, piece.style, piece.text.slice(0, at) + '-') - upTo;
-        items.push({ kind: 'penalty', width: hyphenWidth, penalty: hyphenPenalty, flagged: true, auto: true, hyphen: { text: '-', style: piece.style } });
-      }
-      from = at;
-      before = upTo;
-    }
+    items.push({ kind: 'box', width: piece.width, text: clean(piece.text), style: piece.style });
+    if (opts.hyphens === 'auto' && !hasDropped) w.words.push({ index: items.length - 1, start, text: piece.text, style: piece.style, lang: piece.lang });
   }
 }
 

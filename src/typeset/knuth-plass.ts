@@ -87,7 +87,11 @@ function fitnessClass(ratio: number): number {
  * or null when no sequence of lines stays within the tolerance.
  */
 export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | null {
+  // The active nodes are active[0, activeCount): two arrays take turns, written over rather
+  // than made or emptied at each of the paragraph's hundreds of breaks.
   let active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: 0, ratio: 0, prev: null }];
+  let activeCount = 1;
+  let spare: Node[] = [];
   let width = 0;
   let stretch = 0;
   let shrink = 0;
@@ -100,11 +104,12 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
     const flagged = item.kind === 'penalty' && item.flagged;
     const forced = penalty === forcedBreak;
     const extraWidth = item.kind === 'penalty' ? item.width : 0;
-    best.fill(undefined);
     let bestCount = 0;
-    const survivors: Node[] = [];
+    const survivors = spare;
+    let survivorCount = 0;
     let dropped: Node | undefined;
-    for (const a of active) {
+    for (let k = 0; k < activeCount; k++) {
+      const a = active[k];
       const length = width - a.width + extraWidth;
       const glueStretch = stretch - a.stretch + opts.raggedStretch;
       const lineShrink = shrink - a.shrink;
@@ -114,7 +119,7 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
         if (!dropped || a.demerits < dropped.demerits) dropped = a;
         continue;
       }
-      if (!forced) survivors.push(a);
+      if (!forced) survivors[survivorCount++] = a;
       const bad = badness(ratio);
       if (bad > opts.tolerance) continue;
       if (flagged && a.hyphens >= maxHyphenatedLines) continue;
@@ -135,12 +140,15 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
         best[key] = { pos: i, fitness, hyphens, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: total, ratio: real, prev: a };
       }
     }
+    spare = active;
     active = survivors;
-    const found = bestCount > 0 ? best.filter((n): n is Node => n !== undefined) : [];
-    if (found.length === 0 && active.length === 0 && opts.rescue && dropped) {
-      found.push({ pos: i, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: dropped.demerits + infiniteBadness ** 2, ratio: -1, prev: dropped });
+    activeCount = survivorCount;
+    if (bestCount === 0 && activeCount === 0 && opts.rescue && dropped) {
+      // The only node of this break: alone in the (empty) slots.
+      best[0] = { pos: i, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: dropped.demerits + infiniteBadness ** 2, ratio: -1, prev: dropped };
+      bestCount = 1;
     }
-    if (found.length === 0) return;
+    if (bestCount === 0) return;
     // The next line starts after the glue and penalties that vanish at a break.
     let w = width;
     let y = stretch;
@@ -154,12 +162,18 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
         z += it.shrink;
       }
     }
-    for (const n of found) {
+    // The best node of each fitness class and hyphen count, in that order; the slots are
+    // emptied for the next break.
+    for (let k = 0; bestCount > 0 && k < best.length; k++) {
+      const n = best[k];
+      if (n === undefined) continue;
       n.width = w;
       n.stretch = y;
       n.shrink = z;
       n.boxes = boxes;
-      active.push(n);
+      active[activeCount++] = n;
+      best[k] = undefined;
+      bestCount--;
     }
   };
 
@@ -176,11 +190,14 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
     } else if (item.penalty !== Infinity && (opts.hyphenate || !item.auto) && (opts.syllables || !item.syllable)) {
       tryBreak(i);
     }
-    if (active.length === 0) return null;
+    if (activeCount === 0) return null;
   }
 
   let winner: Node | undefined;
-  for (const n of active) if (n.pos === items.length - 1 && (!winner || n.demerits < winner.demerits)) winner = n;
+  for (let k = 0; k < activeCount; k++) {
+    const n = active[k];
+    if (n.pos === items.length - 1 && (!winner || n.demerits < winner.demerits)) winner = n;
+  }
   if (!winner) return null;
   const lines: BrokenLine[] = [];
   for (let n: Node | null = winner; n && n.prev; n = n.prev) lines.push({ end: n.pos, ratio: n.ratio });

@@ -65,7 +65,7 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
           drafts.push(current);
         }
         current.text += it.text;
-        if (justify) current.glue = { stretch: it.stretch, shrink: it.shrink };
+        if (justify) current.glue = it; // read, never changed: the glue item serves
       }
     }
     let hyphenated = false;
@@ -104,14 +104,22 @@ interface DraftWidth {
 }
 
 function measureDrafts(drafts: Draft[], fonts: FontRegistry): DraftWidth[] {
+  // A justified line's drafts are words with their space, mostly in one style: the space is
+  // measured once per style.
+  let spaceStyle: RunStyle | undefined;
+  let space = 0;
   return drafts.map((d) => {
     if (!d.style) return { glyphs: d.indent ?? 0, glyphCount: 0, spaces: 0, spaceCount: 0 };
     const { face, size, letterSpacing } = d.style;
     const all = fonts.measureGlyphs(face, size, d.text);
     let spaceCount = 0;
     while (spaceCount < d.text.length && d.text.charCodeAt(d.text.length - 1 - spaceCount) === 32) spaceCount++;
+    if (spaceCount > 0 && d.style !== spaceStyle) {
+      space = fonts.measure(face, size, ' ');
+      spaceStyle = d.style;
+    }
     // A kern between a word's last letter and its space stays with the word (as it is drawn).
-    const spaces = spaceCount === 0 ? 0 : spaceCount * (fonts.measure(face, size, ' ') + letterSpacing);
+    const spaces = spaceCount === 0 ? 0 : spaceCount * (space + letterSpacing);
     return { glyphs: all.width + letterSpacing * all.glyphs - spaces, glyphCount: all.glyphs - spaceCount, spaces, spaceCount };
   });
 }
@@ -124,7 +132,9 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   const { justify, stretch, align, measure, hyphenated } = opts;
   const last = drafts[drafts.length - 1];
   if (last) {
-    last.text = last.text.replace(/ +$/, '');
+    let end = last.text.length;
+    while (end > 0 && last.text.charCodeAt(end - 1) === 32) end--;
+    if (end < last.text.length) last.text = last.text.slice(0, end); // the line's end drops its spaces
     last.glue = undefined;
   }
   const measured = measureDrafts(drafts, fonts);
@@ -162,16 +172,16 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   const widths = measured.map((w, i) => (drafts[i].style ? drawnWidth(w, e, tracking) : w.glyphs));
   let diff = measure;
   for (const w of widths) diff -= w;
-  const glues = drafts.filter((d) => d.glue).map((d) => d.glue!);
-  // Each draft has its own glue object: its adjustment is kept by draft.
+  // A draft has at most one glue (`gaps` in all): its adjustment is kept by draft.
   const adjustments: (number | undefined)[] = [];
   let adjusted = 0;
-  if (justify && glues.length > 0 && (stretch || diff < 0)) {
-    const total = glues.reduce((s, g) => s + (diff >= 0 ? g.stretch : g.shrink), 0);
+  if (justify && gaps > 0 && (stretch || diff < 0)) {
+    let total = 0;
+    for (const d of drafts) if (d.glue) total += diff >= 0 ? d.glue.stretch : d.glue.shrink;
     drafts.forEach((d, i) => {
       if (!d.glue) return;
       const g = d.glue;
-      adjustments[i] = total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / glues.length;
+      adjustments[i] = total > 0 ? (diff * (diff >= 0 ? g.stretch : g.shrink)) / total : diff / gaps;
       adjusted += adjustments[i]!;
     });
   }
@@ -180,19 +190,29 @@ function placeDrafts(drafts: Draft[], opts: PlaceOptions, fonts: FontRegistry): 
   const runs: GlyphRun[] = [];
   let ascent = 0;
   let descent = 0;
+  // A justified line has a run per word, mostly in one style: its metrics are read once.
+  let metricsOf: RunStyle | undefined;
   drafts.forEach((d, i) => {
     if (d.style && d.text !== '') {
       const s = d.style;
-      const run: GlyphRun = { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing: s.letterSpacing + tracking, underline: s.underline };
-      if (e !== 1) run.expansion = e;
+      const letterSpacing = s.letterSpacing + tracking;
+      // The expansion (most justified lines have one) is in the literal, not added after: an
+      // added property needs a backing store of its own, one per word run.
+      const run: GlyphRun =
+        e !== 1
+          ? { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing, underline: s.underline, expansion: e }
+          : { x, width: widths[i], text: d.text, font: s.face, size: s.size, color: s.color, letterSpacing, underline: s.underline };
       if (s.link !== undefined) run.link = s.link;
       runs.push(run);
-      const m = fonts.metrics(s.face, s.size);
-      ascent = Math.max(ascent, m.ascent);
-      descent = Math.max(descent, m.descent);
+      if (s !== metricsOf) {
+        const m = fonts.metrics(s.face, s.size);
+        ascent = Math.max(ascent, m.ascent);
+        descent = Math.max(descent, m.descent);
+        metricsOf = s;
+      }
     }
     x += widths[i] + (d.glue ? adjustments[i] ?? 0 : 0);
   });
-  const spaceStretch = glues.length > 0 ? adjusted / glues.length : 0;
+  const spaceStretch = gaps > 0 ? adjusted / gaps : 0;
   return { runs, width, ascent, descent, hyphenated, spaceStretch, justified: justify && stretch };
 }

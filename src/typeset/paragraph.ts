@@ -1,6 +1,7 @@
 import type { BlockStyle, Inline } from '../document/types.js';
 import { orderLines } from './bidi.js';
 import { itemise, type TypesetContext } from './itemise.js';
+import { hyphenateItems } from './hyphenated-items.js';
 import { buildItems, fill, forcedBreak, type Item } from './items.js';
 import { breakLines, type BreakOptions, type BrokenLine } from './knuth-plass.js';
 import { expansionLimit, setLines, type SetLine } from './lines.js';
@@ -20,18 +21,17 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
   const justify = style.textAlign === 'justify';
   const centred = style.textAlign === 'center';
   const em = style.fontSize;
-  const itemsWith = (hyphens: BlockStyle['hyphens']) =>
-    buildItems(segments, ctx.fonts, {
-      measure,
-      indent: style.textIndent,
-      justify,
-      hyphens,
-      // A centred last line gets no more room than the others: a title's lines come out balanced.
-      fillStretch: centred ? 0 : fill,
-    });
   // The first pass breaks at spaces only, so words are hyphenated only when it fails (a third of
   // the paragraphs of a release): soft hyphens count alike under `manual` and `auto`.
-  let items = itemsWith(style.hyphens === 'auto' ? 'manual' : style.hyphens);
+  const built = buildItems(segments, ctx.fonts, {
+    measure,
+    indent: style.textIndent,
+    justify,
+    hyphens: style.hyphens,
+    // A centred last line gets no more room than the others: a title's lines come out balanced.
+    fillStretch: centred ? 0 : fill,
+  });
+  let items = built.items;
   const ragged = justify ? 0 : centred ? measure : 3 * em;
   const expansion = justify ? expansionLimit : 0;
   const pass = (opts: Partial<BreakOptions>) =>
@@ -42,7 +42,7 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     const first = pass({ tolerance: strictTolerance });
     if (first && (!justify || goodEnough(items, first))) breaks = first;
   }
-  if (!breaks && style.hyphens === 'auto') items = itemsWith('auto');
+  if (!breaks && style.hyphens === 'auto') items = hyphenateItems(built, ctx.fonts);
   breaks ??= pass({ hyphenate: true, tolerance: strictTolerance }) ?? pass({ hyphenate: true });
   // Korean words break between syllables only when spaces alone leave a line past 1.5 × normal
   // (or, ragged, a Korean word's length short: its words are long).
@@ -57,7 +57,7 @@ export function setParagraph(inlines: Inline[], style: BlockStyle, measure: numb
     breaks = loosest(items, spread) < loosest(items, plain) ? spread : plain;
   }
   const lines = setLines(items, breaks, style.textAlign, measure, ctx.fonts, expansion);
-  return orderLines(lines, ctx.dir ?? 'ltr', style.textAlign, measure, ctx.fonts);
+  return orderLines(lines, ctx.dir ?? 'ltr', style.textAlign, measure, ctx.fonts, built.text);
 }
 
 /** The common short case (titles, labels, address lines): no breaking needed. */

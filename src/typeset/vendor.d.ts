@@ -15,4 +15,6 @@ declare module 'ejs' {
 // A pattern module of the hyphen package, e.g. `hyphen/en-us`.
 declare module 'hyphen/en-us' {
   export function hyphenateSync(text: string, options: { hyphenChar: string; minWordLength: number }): string;
+  /** Levels table, pattern trie and exceptions: what src/typeset/liang.ts matches. */
+  export const patterns: import('./liang.js').HyphenPatterns;
 }

@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFontRegistry } from '../../src/fonts/index.js';
-import { hyphenationPoints, isUnhyphenatableToken } from '../../src/typeset/hyphenate.js';
+import { hyphenationPoints, isUnhyphenatableToken, minAfter, minBefore, minWordLetters, splitWord } from '../../src/typeset/hyphenate.js';
 import { typeset } from '../../src/typeset/index.js';
 import type { LineItem } from '../../src/typeset/types.js';
 import { makeDoc, para } from './helpers.js';
@@ -57,5 +59,65 @@ describe('hyphenation', () => {
   it('does not hyphenate when hyphens is none', () => {
     const pages = typeset(makeDoc([para('internationalisation representatives cooperation '.repeat(12), { hyphens: 'none' })], { width: 300 }), fonts);
     expect(pages.pages[0].items.some((i) => i.kind === 'line' && i.hyphenated)).toBe(false);
+  });
+});
+
+/** The points as taken from the package's hyphenateSync, before liang.ts matched its patterns. */
+function packagePoints(word: string, lang: string): number[] {
+  const match = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
+  if (!match) return [];
+  const [, lead, core] = match;
+  if ([...core].length < minWordLetters || core === core.toUpperCase()) return [];
+  if (/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(core)) return [];
+  const module = lang === 'de' ? 'de' : 'en-us';
+  const { hyphenateSync } = createRequire(import.meta.url)(`hyphen/${module}`) as { hyphenateSync: (t: string, o: object) => string };
+  const points: number[] = [];
+  let offset = 0;
+  for (const part of hyphenateSync(core, { hyphenChar: '\u00AD', minWordLength: minWordLetters }).split('\u00AD').slice(0, -1)) {
+    offset += part.length;
+    if (offset >= minBefore && core.length - offset >= minAfter) points.push(lead.length + offset);
+  }
+  return points;
+}
+
+describe('hyphenation points of tokens', () => {
+  it('are those of the hyphen package for words with punctuation, capitals and other scripts', () => {
+    const char = fc.constantFrom(...'abcdefghijklmnoprstuvwyzINTERäöüßéç.,;:()"\'’-–/@1éΩж한中'.split(''));
+    for (const lang of ['en', 'de']) {
+      fc.assert(
+        fc.property(fc.array(char, { minLength: 1, maxLength: 24 }), (chars) => {
+          const word = chars.join('');
+          expect(hyphenationPoints(word, lang)).toEqual(packagePoints(word, lang));
+        }),
+        { numRuns: 4_000, seed: 7 },
+      );
+      // Mostly words of letters between punctuation, as text has them.
+      const letters = fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzäöüßAEIOUST'.split('')), { minLength: 6, maxLength: 20 });
+      const punctuation = fc.array(fc.constantFrom(...'.,;:()"\'’'.split('')), { maxLength: 2 });
+      fc.assert(
+        fc.property(punctuation, letters, punctuation, (lead, core, trail) => {
+          const word = [...lead, ...core, ...trail].join('');
+          expect(hyphenationPoints(word, lang)).toEqual(packagePoints(word, lang));
+        }),
+        { numRuns: 4_000, seed: 8 },
+      );
+    }
+  });
+});
+
+describe('splitting a token into punctuation and letters', () => {
+  it('finds letters where \\p{L} does, for every UTF-16 unit', () => {
+    const reference = (word: string) => {
+      const m = /^(\P{L}*)(\p{L}+)\P{L}*$/u.exec(word);
+      return m ? { lead: m[1].length, core: m[2] } : null;
+    };
+    const plain = (split: ReturnType<typeof splitWord>) => split && { lead: split.lead, core: split.core };
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const word of [ch, `ab${ch}cd`, `(${ch}x`]) {
+        const got = plain(splitWord(word));
+        if (JSON.stringify(got) !== JSON.stringify(reference(word))) expect([c, word, got]).toEqual([c, word, reference(word)]);
+      }
+    }
   });
 });
