@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // drawPdf of one dist against another's in one warm process, on the same typeset pages,
 // alternating which goes first: medians per release and whether the bytes are the same.
-// usage: node bench/ab-pdf.js OLD_ROOT [releases] [rounds]
+// The root that typesets (NEW_ROOT) is not a neutral slot to within ~0.1 ms: run it both ways
+// round (A B, then B A) and take the difference that holds in both.
+// usage: node bench/ab-pdf.js OLD_ROOT [releases] [rounds] [NEW_ROOT, default this checkout]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
 import { median } from './stats.js';
 
 const oldRoot = resolve(process.argv[2]);
 const count = Number(process.argv[3] ?? 40);
 const rounds = Number(process.argv[4] ?? 5);
-const { loadRelease } = await import('../dist/index.js');
-const { renderXhtml, typesetRelease } = await import('../dist/build/render.js');
-const drawNew = (await import('../dist/pdf/index.js')).drawPdf;
+const newRoot = resolve(process.argv[5] ?? fileURLToPath(new URL('../', import.meta.url)));
+const { loadRelease } = await import(join(newRoot, 'dist/index.js'));
+const { renderXhtml, typesetRelease } = await import(join(newRoot, 'dist/build/render.js'));
+const drawNew = (await import(join(newRoot, 'dist/pdf/index.js'))).drawPdf;
 const drawOld = (await import(join(oldRoot, 'dist/pdf/index.js'))).drawPdf;
 
 const dir = mkdtempSync(join(tmpdir(), 'pressroom-ab-'));
