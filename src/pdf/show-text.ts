@@ -39,8 +39,15 @@ export function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: numb
  */
 export class LineText {
   private readonly ops: string[] = [];
-  /** Elements of the TJ array being written: `<hex>` strings and adjustments. */
-  private tj: (string | number)[] = [];
+  /**
+   * The TJ array being written, without its brackets: its `<hex>` strings and adjustments so
+   * far, separated by spaces, as text (an array of both would box each number).
+   */
+  private tj = '';
+  /** Whether `tj` has an element. */
+  private tjStarted = false;
+  /** The adjustment that is the array's last element, while more may be merged into it. */
+  private kern: number | undefined = undefined;
   private opened = false;
   private font: EmbeddedFont | null = null;
   private size = 0;
@@ -154,14 +161,14 @@ export class LineText {
           offsetMoved = false;
         }
         for (const kerned of piece.kerned) {
-          this.tj.push(`<${hex}${kerned.hex}>`);
+          this.hexString(`<${hex}${kerned.hex}>`);
           hex = '';
           this.adjust(-kerned.kern);
         }
         hex += piece.tail;
         const delta = xAdvance[last] + gap - advanceWidth[last];
         if (delta !== 0) {
-          this.tj.push(`<${hex}>`);
+          this.hexString(`<${hex}>`);
           hex = '';
           this.adjust(-delta);
         }
@@ -175,11 +182,11 @@ export class LineText {
         const x = penX;
         if (xOffset[i] || yOffset[i]) {
           // A mark placed off the pen (GPOS): its own text position, then back on the line.
-          if (hex) this.tj.push(`<${hex}>`);
+          if (hex) this.hexString(`<${hex}>`);
           hex = '';
           this.flushArray();
           this.moveTo(x + xOffset[i] * widthScale, this.pageY + yOffset[i] * scale);
-          this.tj.push(`<${codes[i]}>`);
+          this.hexString(`<${codes[i]}>`);
           this.adjust(-delta);
           offsetMoved = true;
         } else {
@@ -190,7 +197,7 @@ export class LineText {
           }
           hex += codes[i];
           if (delta !== 0) {
-            this.tj.push(`<${hex}>`);
+            this.hexString(`<${hex}>`);
             hex = '';
             this.adjust(-delta);
           }
@@ -199,7 +206,7 @@ export class LineText {
       }
     }
     this.penX = penX;
-    if (hex) this.tj.push(`<${hex}>`);
+    if (hex) this.hexString(`<${hex}>`);
     if (offsetMoved) {
       this.flushArray();
       this.moveTo(penX, this.pageY);
@@ -212,21 +219,30 @@ export class LineText {
 
   /** Adds a TJ adjustment (thousandths of an em, positive moves left), merged with the last one. */
   private adjust(amount: number): void {
-    const last = this.tj.length - 1;
-    if (last >= 0 && typeof this.tj[last] === 'number') this.tj[last] = (this.tj[last] as number) + amount;
-    else if (amount !== 0 || last >= 0) this.tj.push(amount);
+    if (this.kern !== undefined) this.kern += amount;
+    else if (amount !== 0 || this.tjStarted) this.kern = amount;
+  }
+
+  /** Adds a `<hex>` string to the TJ array, after the adjustment before it. */
+  private hexString(hex: string): void {
+    if (this.kern !== undefined) this.element(String(num(this.kern)));
+    this.kern = undefined;
+    this.element(hex);
+  }
+
+  /** Appends an element to the TJ array's text. */
+  private element(text: string): void {
+    if (this.tjStarted) this.tj += ` ${text}`;
+    else this.tj = text;
+    this.tjStarted = true;
   }
 
   private flushArray(): void {
-    const { tj } = this;
-    if (tj.length === 0) return;
-    let array = '[';
-    for (let i = 0; i < tj.length; i++) {
-      const e = tj[i];
-      if (i > 0) array += ' ';
-      array += typeof e === 'number' ? String(num(e)) : e;
-    }
-    this.ops.push(`${array}] TJ`);
-    this.tj = [];
+    if (this.kern !== undefined) this.element(String(num(this.kern)));
+    if (!this.tjStarted) return;
+    this.ops.push(`[${this.tj}] TJ`);
+    this.tj = '';
+    this.tjStarted = false;
+    this.kern = undefined;
   }
 }

@@ -5,6 +5,7 @@
 // takes less time.
 import { crc32, deflateSync } from 'node:zlib';
 import { BoundedMap } from '../fonts/bounded-map.js';
+import { deflateAt } from './deflate.js';
 
 /** The fields of PDFKit's PDFReference that writing and finalising a stream read. */
 interface StreamRef {
@@ -45,7 +46,7 @@ function deflateStream(ref: StreamRef, writes: number): void {
   if (!ref.compress || ref.buffer.length === 0) return;
   const single = writes === 1 ? ref.buffer[0] : undefined;
   const deflated =
-    single && single.length >= SHARED_MIN_BYTES ? deflateShared(single) : deflateSync(Buffer.concat(ref.buffer), { level: CONTENT_LEVEL });
+    single && single.length >= SHARED_MIN_BYTES ? deflateShared(single) : deflateAt(ref.buffer.length === 1 ? ref.buffer[0] : Buffer.concat(ref.buffer), CONTENT_LEVEL);
   ref.buffer = [deflated];
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
