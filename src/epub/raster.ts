@@ -189,6 +189,11 @@ export class Raster {
     } else {
       // Across several columns: one piece per column, each with its share of the height.
       const perX = h / (right - left);
+      if (perX === Infinity || perX === -Infinity) {
+        // Narrower than any quotient can say (subnormal coordinates): a vertical edge at left.
+        this.span(row, left, left, h);
+        return;
+      }
       if (left < 0) {
         acc[base] += -left * perX;
         left = 0;

@@ -169,6 +169,15 @@ describe('rasteriser', () => {
     );
   });
 
+  test('a sliver with subnormal coordinates covers (next to) nothing', () => {
+    // Found by the triangle property: h / (right - left) overflowed and painted whole pixels.
+    const raster = new Raster(SIZE, SIZE);
+    polygon(raster, [[1.373285346444e-311, 0], [0, 2.4306643419526224], [0, 0]]);
+    expect(paintedArea(raster)).toBe(0);
+    polygon(raster, [[0, 1.558793138745234], [0, 0], [4.237834654615917e-309, 0]]);
+    expect(paintedArea(raster)).toBe(0);
+  });
+
   test('non-zero winding: overlaps of the same direction are covered once, opposite ones cancel', () => {
     const raster = new Raster(SIZE, SIZE);
     polygon(raster, [[4, 4], [24, 4], [24, 24], [4, 24]]);
