@@ -11,7 +11,7 @@ import { renderXhtml } from '../../src/build/render.js';
 import { renderEpub } from '../../src/epub/index.js';
 import { keptByLibrary } from '../../src/epub/chapter-xml.js';
 import type { RenderedRelease } from '../../src/template/types.js';
-import { english, hebrew, korean, makeRelease } from './releases.js';
+import { english, hebrew, korean, makeRelease, specOf } from './releases.js';
 
 /** `libraryOnly` sends every chapter through the library's normalisation, as before the shortcut. */
 const state = vi.hoisted(() => ({ libraryOnly: false, kept: 0 }));
@@ -109,20 +109,6 @@ describe('chapters written without the library make the EPUB it made', () => {
     expect(state.kept).toBeLessThan(bodies.length);
   }, 120_000);
 });
-
-/** The fields `makeRelease` needs, from a release it made. */
-function specOf(release: RenderedRelease) {
-  return {
-    lang: release.lang,
-    issuerLines: release.meta.issuerLines ?? [release.meta.issuer],
-    address: 'Address',
-    label: release.meta.label ?? 'Press Release',
-    titleHtml: release.meta.title,
-    title: release.meta.title,
-    date: release.meta.date,
-    identifier: release.meta.identifier ?? 'urn:uuid:00000000-0000-5000-8000-000000000000',
-  };
-}
 
 describe('keptByLibrary', () => {
   const body = (inner: string) => {

@@ -8,7 +8,7 @@ import { renderEpub } from '../../src/epub/index.js';
 import { fontCatalog } from '../../src/epub/fonts.js';
 import { expectGolden } from '../golden.js';
 import { epubcheck, type EpubcheckResult } from '../support/epubcheck.js';
-import { english, hebrew, korean, makeRelease } from './releases.js';
+import { english, hebrew, korean, makeRelease, specOf } from './releases.js';
 
 const bundleOptions = { bundle: { title: 'Releases of April 2021', publisher: 'Example Press Office', lang: 'en' } };
 
@@ -158,16 +158,3 @@ describe('content', () => {
   });
 });
 
-function specOf(r: typeof english) {
-  return {
-    lang: r.lang,
-    issuerLines: r.meta.issuerLines ?? [r.meta.issuer],
-    address: 'Somewhere',
-    label: r.meta.label ?? '',
-    title: r.meta.title,
-    titleHtml: r.meta.title,
-    date: r.meta.date,
-    identifier: r.meta.identifier,
-    body: '',
-  };
-}

@@ -116,3 +116,18 @@ export const hebrew = makeRelease({
 <h2>רקע</h2>
 <p>נציגים מ־12 מדינות השתתפו.</p>`,
 });
+
+/** The spec of a release `makeRelease` made, to make another like it (with `body` to fill in). */
+export function specOf(release: RenderedRelease): Spec {
+  return {
+    lang: release.lang,
+    issuerLines: release.meta.issuerLines ?? [release.meta.issuer],
+    address: 'Address',
+    label: release.meta.label ?? 'Press Release',
+    titleHtml: release.meta.title,
+    title: release.meta.title,
+    date: release.meta.date,
+    identifier: release.meta.identifier ?? 'urn:uuid:00000000-0000-5000-8000-000000000000',
+    body: '',
+  };
+}
