@@ -2,10 +2,10 @@
 // CPU profile of drawPdf alone, warm, on pages typeset beforehand: the PDF side without the
 // other stages around it. usage: node bench/profile-pdf.js [releases] [rounds] [--out FILE]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.js';
+import { profiled } from './profile-summary.js';
 
 const argv = process.argv.slice(2);
 const [count, rounds] = argv.filter((a) => /^\d+$/.test(a)).map(Number);
@@ -24,17 +24,12 @@ try {
     releases.push({ pages: typesetRelease(rendered), meta });
   }
   for (const { pages, meta } of releases) await drawPdf(pages, meta);
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  const start = performance.now();
   let bytes = 0;
-  for (let round = 0; round < (rounds ?? 5); round++) for (const { pages, meta } of releases) bytes += (await drawPdf(pages, meta)).length;
+  const { profile, ms: total } = await profiled(100, async () => {
+    for (let round = 0; round < (rounds ?? 5); round++) for (const { pages, meta } of releases) bytes += (await drawPdf(pages, meta)).length;
+  });
   const draws = releases.length * (rounds ?? 5);
-  const ms = (performance.now() - start) / draws;
-  const { profile } = await session.post('Profiler.stop');
+  const ms = total / draws;
   writeFileSync(out, JSON.stringify(profile));
   console.log(`${draws} draws, ${ms.toFixed(2)} ms each under the profiler, ${(bytes / draws / 1024).toFixed(0)} KiB each; ${out}`);
 } finally {

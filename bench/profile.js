@@ -3,11 +3,10 @@
 // start-up is left out; prints where the time goes by package and by function, and writes the
 // .cpuprofile for Chrome DevTools. usage: node bench/profile.js [releases] [--out FILE]
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.js';
-import { summarise } from './profile-summary.js';
+import { profiled, summarise } from './profile-summary.js';
 
 const argv = process.argv.slice(2);
 const count = Number(argv.find((a) => /^\d+$/.test(a)) ?? 100);
@@ -25,15 +24,10 @@ try {
     await epubOf([rendered]);
   };
   for (const path of paths.slice(0, 5)) await one(path);
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-  const start = performance.now();
-  for (const path of paths.slice(5)) await one(path);
-  const ms = (performance.now() - start) / count;
-  const { profile } = await session.post('Profiler.stop');
+  const { profile, ms: total } = await profiled(200, async () => {
+    for (const path of paths.slice(5)) await one(path);
+  });
+  const ms = total / count;
   writeFileSync(out, JSON.stringify(profile));
   console.log(`${count} releases, ${ms.toFixed(1)} ms per release (PDF + EPUB) under the profiler; ${out}`);
   console.log(summarise(profile));
