@@ -13,8 +13,17 @@ export const yAdvance: number[] = [];
 export const xOffset: number[] = [];
 export const yOffset: number[] = [];
 
+/** Places the cursor's glyphs: each at its advance, then `plan`'s positioning lookups in order. */
+export function positionRun(face: Face, plan: Plan): void {
+  for (let i = 0; i < cursor.length; i++) {
+    xAdvance[i] = face.advance(cursor.ids[i]);
+    yAdvance[i] = xOffset[i] = yOffset[i] = 0;
+  }
+  for (const lookup of plan.gpos) position(face, lookup);
+}
+
 /** Applies one positioning lookup as fontkit does. */
-export function position(face: Face, lookup: Lookup): void {
+function position(face: Face, lookup: Lookup): void {
   cursor.setFlags(lookup.flags);
   const covered = adjustable(face, lookup);
   for (let i = 0; i < cursor.length; i = cursor.move(i, 1)) {
@@ -125,11 +134,7 @@ export function positionedAdvance(face: Face, plan: Plan, ids: number[]): number
     cursor.classes[i] = face.glyphClass(ids[i]);
   }
   cursor.length = ids.length;
-  for (let i = 0; i < ids.length; i++) {
-    xAdvance[i] = face.advance(ids[i]);
-    yAdvance[i] = xOffset[i] = yOffset[i] = 0;
-  }
-  for (const lookup of plan.gpos) position(face, lookup);
+  positionRun(face, plan);
   let sum = 0;
   for (let i = 0; i < ids.length; i++) sum += xAdvance[i];
   return sum;

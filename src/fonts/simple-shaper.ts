@@ -7,7 +7,7 @@
 // this costs microseconds, and a few ms per face to read its tables.
 import type { Font } from 'fontkit';
 import { chainApplies, contextApplies, substitutes } from './layout-context.js';
-import { codePoints, cursor, position, xAdvance, xOffset, yAdvance, yOffset } from './positioning.js';
+import { codePoints, cursor, positionRun, xAdvance, xOffset, yAdvance, yOffset } from './positioning.js';
 import { BAIL, CHECK, Face, type FontInternals, type Plan } from './simple-face.js';
 import { spaceMayBeRead } from './space-reads.js';
 
@@ -137,11 +137,7 @@ function shapeWith(face: Face, text: string): boolean {
   if (triggered & CHECK && acts(face, plan)) return false;
   runPlan = plan;
   runTriggered = triggered;
-  for (let i = 0; i < n; i++) {
-    xAdvance[i] = face.advance(ids[i]);
-    yAdvance[i] = xOffset[i] = yOffset[i] = 0;
-  }
-  for (const lookup of plan.gpos) position(face, lookup);
+  positionRun(face, plan);
   return true;
 }
 
