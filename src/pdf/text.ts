@@ -1,4 +1,5 @@
 import type { GlyphRun, LineItem } from '../typeset/types.js';
+import { isWhiteSpace } from '../typeset/white-space.js';
 import type { FaceMetrics } from './fonts.js';
 import { LineText, spaceWidth, type Piece, type TextDocument } from './show-text.js';
 import type { Box, Tagger } from './tags.js';
@@ -67,20 +68,13 @@ export function drawnText(run: GlyphRun, line: LineItem): { text: string; leadin
   let text = run.text.includes('\n') ? run.text.replace(/\n/g, '') : run.text;
   if (!(line.spaceStretch > 0)) return { text, leading: 0, wordSpacing: 0 };
   let leading = 0;
-  while (leading < text.length && isSpace(text.charCodeAt(leading))) leading++;
+  while (leading < text.length && isWhiteSpace(text.charCodeAt(leading))) leading++;
   text = text.slice(leading);
   let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   let inner = false;
-  for (let i = 0; i < end && !inner; i++) inner = isSpace(text.charCodeAt(i));
+  for (let i = 0; i < end && !inner; i++) inner = isWhiteSpace(text.charCodeAt(i));
   return { text, leading, wordSpacing: inner ? line.spaceStretch : 0 };
-}
-
-/** White space as JavaScript's `\s` and `trim` take it, without a regex for each run (a justified line has one per word). */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Draws runs of one line as one text object (`drawnRuns`: what each draws), then their underlines. */

@@ -1,6 +1,7 @@
 import type { FontRegistry } from '../fonts/registry.js';
 import { hyphenationPoints, isUnhyphenatableToken } from './hyphenate.js';
 import { glyphWidth, hyphenPenalty, type Item, type ParagraphItems, type WordBox } from './items.js';
+import { isWhiteSpace } from './white-space.js';
 
 /**
  * The items of a paragraph's hyphenating passes: those of its first pass with each word that
@@ -47,13 +48,6 @@ function inUnhyphenatableToken(text: string, at: number, known: Map<number, bool
 
 /** The token from `lastIndex` on. */
 const token = /\S+/y;
-
-/** What /\s/ matches, by UTF-16 unit. */
-export function isWhiteSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** The word's pieces between its hyphenation points, each point a flagged penalty with the hyphen's width. */
 function pushSplit(items: Item[], word: WordBox, points: number[], fonts: FontRegistry): void {

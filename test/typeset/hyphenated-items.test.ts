@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFontRegistry } from '../../src/fonts/index.js';
 import { hyphenationPoints } from '../../src/typeset/hyphenate.js';
-import { hyphenateItems, isWhiteSpace } from '../../src/typeset/hyphenated-items.js';
+import { hyphenateItems } from '../../src/typeset/hyphenated-items.js';
 import { itemise, type TypesetContext } from '../../src/typeset/itemise.js';
 import { buildItems, type Item } from '../../src/typeset/items.js';
 import { style, text } from './helpers.js';
@@ -46,9 +46,5 @@ describe('hyphenateItems', () => {
     expect(built.words.length).toBeGreaterThan(0);
     expect(hyphenateItems({ ...built, words: built.words.filter((w) => w.text.length < 6) }, fonts)).toBe(built.items);
     expect(paragraph('Representatives', 'manual').words).toEqual([]);
-  });
-
-  it('finds tokens where /\\S+/ does: white space is what /\\s/ matches', () => {
-    for (let c = 0; c < 0x10000; c++) expect([c, isWhiteSpace(c)]).toEqual([c, /\s/.test(String.fromCharCode(c))]);
   });
 });
