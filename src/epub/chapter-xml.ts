@@ -1,5 +1,6 @@
 import { isComment, isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { allowedAttributes } from 'epub-gen-memory/dist/lib/util/constants.js';
+import { escapeXml } from '../markup/xml.js';
 
 /**
  * A chapter's body as final XHTML, with holes where image paths go: the paths are named by
@@ -65,13 +66,6 @@ export function keptByLibrary(body: Element): boolean {
       return kept(node.children, node.name);
     });
   return kept(body.children, null);
-}
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const XML_SPECIAL = /[&<>"']/g;
-
-function escapeXml(text: string): string {
-  return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c]);
 }
 
 /**

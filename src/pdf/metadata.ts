@@ -1,4 +1,5 @@
 import type { PdfMeta } from './types.js';
+import { escapeXml } from '../markup/xml.js';
 
 /**
  * A value for PDFKit's `info`: PDFKit writes `valueOf()` into the Info dictionary (as a PDF
@@ -15,12 +16,6 @@ class XmpSafeText extends String {
   override charCodeAt(index: number): number {
     return this.valueOf().charCodeAt(index);
   }
-}
-
-const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
-
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => XML_ESCAPES[c]);
 }
 
 /**
