@@ -42,12 +42,12 @@ try {
   const c = processTimes(warmFiles, out, 7);
 
   say(`bench: (d) ${small} releases …`);
-  const d = batch(join(work, 'small'), join(out, 'small'));
+  const d = await batch(join(work, 'small'), join(out, 'small'));
   rmSync(join(out, 'small'), { recursive: true, force: true });
   say(`bench: (e) ${large} releases, and a bundle of ${small} …`);
-  const e = batch(join(work, 'large'), join(out, 'large'));
+  const e = await batch(join(work, 'large'), join(out, 'large'));
   rmSync(join(out, 'large'), { recursive: true, force: true });
-  const bundle = batch(join(work, 'small'), join(out, 'bundle'), ['--bundle', 'all']);
+  const bundle = await batch(join(work, 'small'), join(out, 'bundle'), ['--bundle', 'all']);
 
   const result = { machine: { cpus: availableParallelism(), load: loadavg()[0], node: process.version }, rounds, a, ratio, c, d, e, bundle, small, large };
   if (argv.includes('--json')) {
@@ -59,7 +59,7 @@ try {
       `(a) warm, per release       PDF ${ms(a.pdf)}   EPUB ${ms(a.epub)}   both ${ms(a.both)}   (Typst PDF ${a.typst === null ? 'n/a' : ms(a.typst)})   target both ≤ ${TARGET.bothMs} ms: ${mark(a.both <= TARGET.bothMs)}`,
       `(b) plain PDFKit flow       ${ms(a.pdfkit)}   pressroom both / PDFKit ${ratio.toFixed(2)}   target ≤ ${TARGET.ratio}: ${mark(ratio <= TARGET.ratio)}`,
       `(c) whole process           pressroom build PDF+EPUB ${s(c.pressroom)} (no snapshot ${s(c.plain)})   Typst ${c.typst === null ? 'n/a' : s(c.typst)}   node -e 0 ${s(c.node)}   target ≤ ${s(TARGET.processMs)} and < Typst: ${mark(c.pressroom <= TARGET.processMs && (c.typst === null || c.pressroom < c.typst))}`,
-      `(d) ${small} releases        ${s(d.ms)}   ${((small * 1000) / d.ms).toFixed(0)} releases/s   peak RSS ${mib(d.maxRssKiB)}   target ≤ ${s(TARGET.batchMs * (small / 1000))}, ≤ ${TARGET.rssMiB} MiB: ${mark(d.ms <= TARGET.batchMs * (small / 1000) && d.maxRssKiB / 1024 <= TARGET.rssMiB)}`,
+      `(d) ${small} releases        ${s(d.ms)}   ${((small * 1000) / d.ms).toFixed(0)} releases/s   peak RSS: largest process ${mib(d.maxRssKiB)} (main ${mib(d.mainRssKiB)}, ${d.processes} processes, together ${mib(d.allRssKiB)})   target ≤ ${s(TARGET.batchMs * (small / 1000))}, ≤ ${TARGET.rssMiB} MiB: ${mark(d.ms <= TARGET.batchMs * (small / 1000) && d.maxRssKiB / 1024 <= TARGET.rssMiB)}`,
       `(e) peak RSS                ${small}: ${mib(d.maxRssKiB)}   ${large}: ${mib(e.maxRssKiB)} (×${growth.toFixed(2)}, ${s(e.ms)})   bundle of ${small}: ${mib(bundle.maxRssKiB)} (${s(bundle.ms)})   target flat (×≤${TARGET.flat}): ${mark(growth <= TARGET.flat)}`,
     ];
     console.log(rows.join('\n'));

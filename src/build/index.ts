@@ -13,7 +13,7 @@ export { expandInputs } from './inputs.js';
 export { writeFileAtomic } from './write.js';
 export { parseShard, selectShard, shardOf, type Shard } from './shard.js';
 // render.js (PDFKit, fontkit, epub) is imported when something is rendered, not with this module:
-// the main thread of a batch only hands inputs to workers and writes their bytes.
+// the main process of a batch only hands inputs to workers and writes their bytes.
 export type { RenderOptions } from './render.js';
 
 export type OutputFormat = 'pdf' | 'epub';
@@ -50,7 +50,7 @@ export interface RenderedOutputs {
 
 /**
  * Renders one release file into the bytes of `outDir/<name>.pdf` and `.epub` without writing
- * them, so that worker threads can render and the main thread alone writes (and cleans up on
+ * them, so that worker processes can render and the main process alone writes (and cleans up on
  * Ctrl-C). Both outputs are rendered before either is written.
  */
 export async function renderOutputs(input: string, options: BuildOptions = {}): Promise<RenderedOutputs> {
@@ -102,15 +102,15 @@ export async function buildRelease(input: string, options: BuildOptions = {}): P
 
 /** How a batch is built. */
 export interface BatchOptions {
-  /** Worker threads; 1 (the default) builds in this thread. With more, `onWarning` is not
-   *  called across threads: warnings arrive in each result's `warnings`. */
+  /** Worker processes; 1 (the default) builds in this process. With more, `onWarning` is not
+   *  called across processes: warnings arrive in each result's `warnings`. */
   jobs?: number;
   /** Told about each input as it is done (in completion order), e.g. for a progress bar. */
   onResult?: (result: BuildResult) => void;
 }
 
 /**
- * Builds every input, in `jobs` worker threads or in turn; one bad input does not stop the
+ * Builds every input, in `jobs` worker processes or in turn; one bad input does not stop the
  * others. Results are in the order of `inputs`.
  */
 export async function build(inputs: string[], options: BuildOptions & BatchOptions = {}): Promise<BuildResult[]> {

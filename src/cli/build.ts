@@ -15,7 +15,7 @@ export interface BuildArgs {
   printMarks?: boolean;
   json?: boolean;
   quiet?: boolean;
-  /** Worker threads (1: build in this thread). */
+  /** Worker processes (1: build in this process). */
   jobs?: number;
   /** `I/N`: build only the I-th of N stable subsets of the inputs. */
   shard?: string;

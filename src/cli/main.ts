@@ -36,7 +36,7 @@ export function buildOptions<T>(y: Argv<T>) {
     .options(OUTPUT_OPTIONS)
     .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
-    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads [default: one per CPU, fewer for small batches]' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker processes [default: one per CPU, fewer for small batches]' })
     .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
     .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
     .option('bundle-title', { type: 'string', describe: "the bundle's title [default: NAME]" })
@@ -50,7 +50,7 @@ export function buildOptions<T>(y: Argv<T>) {
 /** Runs the command line; resolves to the exit status (0 ok, 1 some input failed, 2 usage). */
 export async function main(argv: string[], io: Console = processConsole): Promise<number> {
   const debug = argv.includes('--debug');
-  // Read where a build catches an input's error (in this thread or a worker started after this).
+  // Read where a build catches an input's error (here, or in a worker process, which inherits it).
   if (debug) process.env.PRESSROOM_DEBUG = '1';
   const simple = simpleBuildArgs(argv);
   if (simple) {
@@ -186,7 +186,7 @@ export function runProcess(argv: string[]): void {
   // subset-font runs HarfBuzz as WebAssembly, which V8 also compiles to optimised code on
   // background threads that a process waits for before it can exit (~0.4 s after the last EPUB).
   // Baseline (Liftoff) code alone subsets as fast here (2.4 against 3.1-3.9 ms per subset), so
-  // the optimising tier is skipped. Worker threads share the process's flags.
+  // the optimising tier is skipped. Batch workers are started with the same flag (build/pool.ts).
   setFlagsFromString('--liftoff-only');
   void main(argv).then((code) => {
     process.exitCode = code;

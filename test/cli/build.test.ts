@@ -48,7 +48,7 @@ describe('pressroom build --jobs', { timeout: 180_000 }, () => {
   const names = ['one', 'two', 'three', 'four'];
   const dir = project(Object.fromEntries(names.map((n, i) => [`${n}.yaml`, releaseYaml(`Release ${n}`, `2024-02-0${i + 1}`)])));
 
-  it('gives byte-identical outputs with 2 worker threads and with none', () => {
+  it('gives byte-identical outputs with 2 worker processes and with none', () => {
     expect(runCli(['build', '.', '--jobs', '1', '-o', 'serial', '-q'], dir).status).toBe(0);
     const parallel = runCli(['build', '.', '--jobs', '2', '-o', 'parallel', '--json'], dir);
     expect(parallel.status).toBe(0);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJobs, runPool } from '../../src/build/pool.js';
 
-// The worker is plain JS importing the compiled pool (dist/), as a real worker would.
+// The worker is plain JS importing the compiled pool (dist/), as a real worker process would.
 const workerUrl = new URL('./fixtures/echo-worker.mjs', import.meta.url);
-type Answer = { item: string; doubled?: number; data?: unknown; failed?: string; thread?: number };
+type Answer = { item: string; doubled?: number; data?: unknown; failed?: string; thread?: number /* the worker's process id */ };
 const failed = (item: string, message: string): Answer => ({ item, failed: message });
 
 describe('runPool', () => {
@@ -19,6 +19,16 @@ describe('runPool', () => {
   it('costs a throwing job or a dying worker only its own item', async () => {
     const answers = await runPool<string, Answer>({ workerUrl, items: ['1', 'throw', '2', 'crash', '3', '4'], jobs: 2, failed });
     expect(answers.map((a) => a.doubled ?? a.failed)).toEqual([2, 'bad item', 4, 'worker stopped (exit code 3)', 6, 8]);
+  });
+
+  it("gives a dead worker's own reason from its stderr", async () => {
+    const answers = await runPool<string, Answer>({ workerUrl, items: ['1', 'oom', '2'], jobs: 1, failed });
+    expect(answers.map((a) => a.doubled ?? a.failed)).toEqual([2, 'worker stopped (FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory)', 4]);
+  });
+
+  it('leaves no worker process behind once it resolves', async () => {
+    const answers = await runPool<string, Answer>({ workerUrl, items: ['1', '2', '3', '4'], jobs: 2, failed });
+    for (const pid of new Set(answers.map((a) => a.thread!))) expect(() => process.kill(pid, 0), `process ${pid}`).toThrow();
   });
 
   it('replaces a worker by a fresh one after jobsPerWorker jobs', async () => {

@@ -44,7 +44,7 @@ describe('no network while building', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['links.epub', 'links.pdf']);
   });
 
-  it('refuses a template stylesheet that would load a remote font, in worker threads too', () => {
+  it('refuses a template stylesheet that would load a remote font, in worker processes too', () => {
     const dir = project({ 'a.json': releaseJson({ template: './tpl' }), 'b.json': releaseJson() });
     spawnSync('cp', ['-r', 'templates/embassy', join(dir, 'tpl')]);
     spawnSync('sh', ['-c', `printf '@font-face { font-family: X; src: url(https://fonts.example/x.woff2); }\\n' >> ${join(dir, 'tpl/style.css')}`]);
