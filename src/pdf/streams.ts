@@ -5,7 +5,6 @@
 // takes less time.
 import { crc32, deflateSync } from 'node:zlib';
 import { BoundedMap } from '../fonts/bounded-map.js';
-import { deflateAt } from './deflate.js';
 
 /** The fields of PDFKit's PDFReference that writing and finalising a stream read. */
 interface StreamRef {
@@ -18,6 +17,16 @@ interface StreamRef {
 
 /** zlib level of streams met once: a release's PDF grows ~2% against level 6, its content streams deflate in a third of the time. */
 const CONTENT_LEVEL = 4;
+/**
+ * A stream met once, deflated at `CONTENT_LEVEL` by a fresh zlib engine. Not one engine kept
+ * and reset between streams: Node's zlib then still matches against the last stream's window,
+ * and a font subset came out 6205 bytes after other text and 6206 alone, so a release's bytes
+ * depended on what the process had built before.
+ */
+export function deflateContent(input: Uint8Array): Buffer {
+  return deflateSync(input, { level: CONTENT_LEVEL });
+}
+
 /** Streams at least this long are looked up among those deflated before. */
 const SHARED_MIN_BYTES = 2048;
 
@@ -46,7 +55,7 @@ function deflateStream(ref: StreamRef, writes: number): void {
   if (!ref.compress || ref.buffer.length === 0) return;
   const single = writes === 1 ? ref.buffer[0] : undefined;
   const deflated =
-    single && single.length >= SHARED_MIN_BYTES ? deflateShared(single) : deflateAt(ref.buffer.length === 1 ? ref.buffer[0] : Buffer.concat(ref.buffer), CONTENT_LEVEL);
+    single && single.length >= SHARED_MIN_BYTES ? deflateShared(single) : deflateContent(ref.buffer.length === 1 ? ref.buffer[0] : Buffer.concat(ref.buffer));
   ref.buffer = [deflated];
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
