@@ -35,14 +35,10 @@ export interface Piece {
   readonly offsets: boolean;
   /** The document font (its serial) whose subset has its glyphs in its glyph set (see `collectPieces`). */
   collectedBy: number;
-  /** The document font (its serial) that `codes`, `kerned` and `tail` are for. */
+  /** The document font (its serial) that `codes` are for. */
   encodedFor: number;
-  /** The hex code of each glyph (codes follow the subset's order, so they are per document). */
-  codes: string[];
-  /** The glyphs before the last as hex strings, each ending at a glyph with kerning after it (`kern`). */
-  kerned: { hex: string; kern: number }[];
-  /** The hex codes from the last kerned glyph to the end, the last glyph included. */
-  tail: string;
+  /** Each glyph's code in that document's subset (codes follow the subset's order, so they are per document). */
+  codes: number[];
 }
 
 /**
@@ -100,8 +96,6 @@ function pieceOf(pdfFont: EmbeddedFont, face: FaceText, text: string): Piece {
     collectedBy: 0,
     encodedFor: 0,
     codes: [],
-    kerned: [],
-    tail: '',
   };
   return keep(face.pieces, MAX_PIECES, text, piece);
 }
@@ -141,12 +135,12 @@ export function wordPieces(pdfFont: EmbeddedFont, text: string): Piece[] {
 
 /**
  * What a document font keeps: a serial that pieces name it by (a reference would keep the
- * document alive as long as the piece) and the hex code per glyph id in its subset (what
- * PDFKit's `encode` computes).
+ * document alive as long as the piece) and the code per glyph id in its subset (what
+ * PDFKit's `encode` writes in hex).
  */
 interface DocumentFont {
   serial: number;
-  codes: Map<number, string>;
+  codes: Map<number, number>;
 }
 
 const documentFonts = new WeakMap<EmbeddedFont, DocumentFont>();
@@ -158,36 +152,24 @@ export function documentFont(pdfFont: EmbeddedFont): DocumentFont {
   return known;
 }
 
-function glyphCode(pdfFont: EmbeddedFont, codes: Map<number, string>, glyph: Glyph): string {
+function glyphCode(pdfFont: EmbeddedFont, codes: Map<number, number>, glyph: Glyph): number {
   let code = codes.get(glyph.id);
   if (code === undefined) {
-    const gid = pdfFont.subset.includeGlyph(glyph.id);
-    code = `0000${gid.toString(16)}`.slice(-4);
-    pdfFont.widths[gid] ??= glyph.advanceWidth * pdfFont.scale;
-    pdfFont.unicode[gid] ??= glyph.codePoints;
+    code = pdfFont.subset.includeGlyph(glyph.id);
+    pdfFont.widths[code] ??= glyph.advanceWidth * pdfFont.scale;
+    pdfFont.unicode[code] ??= glyph.codePoints;
     codes.set(glyph.id, code);
   }
   return code;
 }
 
-/** Gives `piece` its codes in the subset of `pdfFont` (and `kerned`, `tail`), once per document. */
-export function encodePiece(pdfFont: EmbeddedFont, document: DocumentFont, piece: Piece): string[] {
+/** Gives `piece` its glyphs' codes in the subset of `pdfFont`, once per document. */
+export function encodePiece(pdfFont: EmbeddedFont, document: DocumentFont, piece: Piece): number[] {
   if (piece.encodedFor === document.serial) return piece.codes;
   const codeOf = document.codes;
-  const { glyphs, xAdvance, advanceWidth } = piece;
-  const codes = glyphs.map((glyph) => glyphCode(pdfFont, codeOf, glyph));
-  const kerned: Piece['kerned'] = [];
-  let hex = '';
-  for (let i = 0; i < codes.length - 1; i++) {
-    hex += codes[i];
-    const kern = xAdvance[i] - advanceWidth[i];
-    if (kern !== 0) {
-      kerned.push({ hex, kern });
-      hex = '';
-    }
-  }
-  piece.tail = hex + (codes.length > 0 ? codes[codes.length - 1] : '');
-  piece.kerned = kerned;
+  const { glyphs } = piece;
+  const codes: number[] = [];
+  for (let i = 0; i < glyphs.length; i++) codes.push(glyphCode(pdfFont, codeOf, glyphs[i]));
   piece.codes = codes;
   piece.encodedFor = document.serial;
   return codes;

@@ -3,8 +3,10 @@
 // costs: PDFKit re-splits and re-measures every run, concatenates glyph arrays word by word
 // (quadratic in the words of a line), converts each operator to bytes on its own and wraps each
 // run in its own text object. Here a word is shaped once per process, its glyphs encoded once
-// per document, and a line is one text object.
+// per document, a line is one text object, and its operators are written as bytes in place.
 import { chunkPieces, documentFont, encodePiece, spaceAdvance, wordPieces, type EmbeddedFont, type Piece } from './glyph-pieces.js';
+import { StreamBytes } from './stream-bytes.js';
+import { contentBytes } from './streams.js';
 
 export { collectPieces, encodeInOrder, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
 
@@ -12,7 +14,7 @@ export { collectPieces, encodeInOrder, type EmbeddedFont, type Glyph, type Piece
 export interface TextDocument {
   _font: EmbeddedFont;
   _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { height: number; fonts: Record<string, unknown>; content: unknown };
   addContent(data: string): unknown;
 }
 
@@ -32,22 +34,27 @@ export function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: numb
   return wordSpacing ? wordPieces(pdfFont, text.replace(/\s{2,}/g, ' ')) : chunkPieces(pdfFont, text);
 }
 
+/** Bytes a piece's glyphs may take at most: per glyph its code, an adjustment and a text position. */
+const BYTES_PER_GLYPH = 128;
+const ASCII_SPACE = 32;
+
 /**
  * The text of one line (or one linked part of it) as a single text object: runs follow one
  * another inside one TJ array where font and spacing allow, each placed exactly at its x by a
- * position adjustment, so a line costs a few operators instead of nine per run.
+ * position adjustment, so a line costs a few operators instead of nine per run. Operators go
+ * straight into the page's content stream, as they would in order after `flush`.
  */
 export class LineText {
-  private readonly ops: string[] = [];
-  /**
-   * The TJ array being written, without its brackets: its `<hex>` strings and adjustments so
-   * far, separated by spaces, as text (an array of both would box each number).
-   */
-  private tj = '';
-  /** Whether `tj` has an element. */
-  private tjStarted = false;
-  /** The adjustment that is the array's last element, while more may be merged into it. */
-  private kern: number | undefined = undefined;
+  private readonly out: StreamBytes;
+  /** Whether `out` is ours, not the page's (a document without `deflateStreams`): written by `flush`. */
+  private readonly detached: boolean;
+  /** Whether a TJ array is open (its `[` written). */
+  private inArray = false;
+  /** Whether a `<hex>` string is open in it. */
+  private inHex = false;
+  /** The adjustment that is the array's next element, while more may be merged into it. */
+  private kern = 0;
+  private hasKern = false;
   private opened = false;
   private font: EmbeddedFont | null = null;
   private size = 0;
@@ -63,6 +70,9 @@ export class LineText {
     baseline: number,
   ) {
     this.pageY = num(doc.page.height - baseline);
+    const page = contentBytes(doc.page.content);
+    this.detached = page === undefined;
+    this.out = page ?? new StreamBytes();
   }
 
   /**
@@ -71,32 +81,41 @@ export class LineText {
    * after each scaled horizontally by `expansion` (`Tz`), word spacing not.
    */
   run(pieces: Piece[], x: number, characterSpacing = 0, wordSpacing = 0, expansion = 1, rtl = false): void {
-    const { doc } = this;
+    const { doc, out } = this;
     const font = doc._font;
     const size = doc._fontSize;
     let glyphCount = 0;
     for (const piece of pieces) glyphCount += piece.glyphs.length;
     if (glyphCount === 0) return;
+    out.room(512 + font.id.length);
     if (!this.opened) {
-      this.ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');
+      out.ascii('q\n1 0 0 -1 0 ');
+      out.number(doc.page.height);
+      out.ascii(' cm\nBT\n');
       this.opened = true;
     }
     doc.page.fonts[font.id] ??= font.ref();
     if (font !== this.font || size !== this.size) {
       this.flushArray();
-      this.ops.push(`/${font.id} ${num(size)} Tf`);
+      out.byte(47); // '/'
+      out.ascii(font.id);
+      out.byte(ASCII_SPACE);
+      out.number(size);
+      out.ascii(' Tf\n');
       this.font = font;
       this.size = size;
     }
     if (characterSpacing !== this.spacing) {
       this.flushArray();
-      this.ops.push(`${num(characterSpacing)} Tc`);
+      out.number(characterSpacing);
+      out.ascii(' Tc\n');
       this.spacing = characterSpacing;
     }
     if (expansion !== this.scale) {
       // A TJ adjustment already written is scaled by the Tz in force when TJ runs: flush first.
       this.flushArray();
-      this.ops.push(`${num(expansion * 100)} Tz`);
+      out.number(expansion * 100);
+      out.ascii(' Tz\n');
       this.scale = expansion;
     }
     if (this.penX === null) this.moveTo(x, this.pageY);
@@ -113,22 +132,27 @@ export class LineText {
     if (this.scale !== 1) {
       // Q restores it too, but a line's text state is best left as it was found.
       this.flushArray();
-      this.ops.push('100 Tz');
+      this.out.room(8);
+      this.out.ascii('100 Tz\n');
       this.scale = 1;
     }
-    this.flush();
+    this.flushArray();
     if (this.opened) {
-      this.doc.addContent('ET\nQ');
+      this.out.room(8);
+      this.out.ascii('ET\nQ\n');
       this.opened = false;
     }
+    this.flush();
+    if (this.detached) this.out.release();
   }
 
-  /** Writes what is pending, so that another operator (a colour) can follow in order. */
+  /** Ends what is pending, so that another operator (a colour) can follow in order. */
   flush(): void {
     this.flushArray();
-    if (this.ops.length > 0) {
-      this.doc.addContent(this.ops.join('\n'));
-      this.ops.length = 0;
+    if (this.detached && this.out.length > 0) {
+      // PDFKit ends what it is given with a line feed.
+      this.doc.addContent(this.out.bytes.toString('latin1', 0, this.out.length - 1));
+      this.out.length = 0;
     }
   }
 
@@ -142,7 +166,6 @@ export class LineText {
     const scale = size / 1000;
     const widthScale = scale * this.scale;
     const spacing = characterSpacing * this.scale;
-    let hex = '';
     let offsetMoved = false;
     let penX = this.penX!;
     const document = documentFont(font);
@@ -152,27 +175,24 @@ export class LineText {
       const codes = encodePiece(font, document, piece);
       const last = codes.length - 1;
       if (last < 0) continue;
+      this.out.room(BYTES_PER_GLYPH * (last + 2));
       const { xAdvance, advanceWidth, xOffset, yOffset } = piece;
       if (!piece.offsets) {
-        // Most pieces: their hex strings are made once per document, only the pen moves here.
+        // Most pieces: codes, and an adjustment after each kerned glyph and the last.
         if (offsetMoved) {
           this.flushArray();
           this.moveTo(penX, this.pageY);
           offsetMoved = false;
         }
-        for (const kerned of piece.kerned) {
-          this.hexString(`<${hex}${kerned.hex}>`);
-          hex = '';
-          this.adjust(-kerned.kern);
+        for (let i = 0; i < last; i++) {
+          this.code(codes[i]);
+          const kern = xAdvance[i] - advanceWidth[i];
+          if (kern !== 0) this.adjust(-kern);
+          penX = penX + xAdvance[i] * widthScale + spacing;
         }
-        hex += piece.tail;
+        this.code(codes[last]);
         const delta = xAdvance[last] + gap - advanceWidth[last];
-        if (delta !== 0) {
-          this.hexString(`<${hex}>`);
-          hex = '';
-          this.adjust(-delta);
-        }
-        for (let i = 0; i < last; i++) penX = penX + xAdvance[i] * widthScale + spacing;
+        if (delta !== 0) this.adjust(-delta);
         penX = penX + (xAdvance[last] + gap) * widthScale + spacing;
         continue;
       }
@@ -182,11 +202,9 @@ export class LineText {
         const x = penX;
         if (xOffset[i] || yOffset[i]) {
           // A mark placed off the pen (GPOS): its own text position, then back on the line.
-          if (hex) this.hexString(`<${hex}>`);
-          hex = '';
           this.flushArray();
           this.moveTo(x + xOffset[i] * widthScale, this.pageY + yOffset[i] * scale);
-          this.hexString(`<${codes[i]}>`);
+          this.code(codes[i]);
           this.adjust(-delta);
           offsetMoved = true;
         } else {
@@ -195,54 +213,83 @@ export class LineText {
             this.moveTo(x, this.pageY);
             offsetMoved = false;
           }
-          hex += codes[i];
-          if (delta !== 0) {
-            this.hexString(`<${hex}>`);
-            hex = '';
-            this.adjust(-delta);
-          }
+          this.code(codes[i]);
+          if (delta !== 0) this.adjust(-delta);
         }
         penX = x + advance * widthScale + spacing;
       }
     }
     this.penX = penX;
-    if (hex) this.hexString(`<${hex}>`);
+    this.closeHex();
     if (offsetMoved) {
       this.flushArray();
+      this.out.room(BYTES_PER_GLYPH);
       this.moveTo(penX, this.pageY);
     }
   }
 
+  /** A text position; room is the caller's. */
   private moveTo(x: number, y: number): void {
-    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+    const { out } = this;
+    out.ascii('1 0 0 1 ');
+    out.number(x);
+    out.byte(ASCII_SPACE);
+    out.number(y);
+    out.ascii(' Tm\n');
   }
 
   /** Adds a TJ adjustment (thousandths of an em, positive moves left), merged with the last one. */
   private adjust(amount: number): void {
-    if (this.kern !== undefined) this.kern += amount;
-    else if (amount !== 0 || this.tjStarted) this.kern = amount;
+    this.closeHex();
+    if (this.hasKern) this.kern += amount;
+    else if (amount !== 0 || this.inArray) {
+      this.kern = amount;
+      this.hasKern = true;
+    }
   }
 
-  /** Adds a `<hex>` string to the TJ array, after the adjustment before it. */
-  private hexString(hex: string): void {
-    if (this.kern !== undefined) this.element(String(num(this.kern)));
-    this.kern = undefined;
-    this.element(hex);
+  /** Adds a glyph code to the open `<hex>` string, opening one (after the pending adjustment) if none is. */
+  private code(code: number): void {
+    if (!this.inHex) {
+      this.element();
+      this.out.byte(60); // '<'
+      this.inHex = true;
+    }
+    this.out.hex4(code);
   }
 
-  /** Appends an element to the TJ array's text. */
-  private element(text: string): void {
-    if (this.tjStarted) this.tj += ` ${text}`;
-    else this.tj = text;
-    this.tjStarted = true;
+  private closeHex(): void {
+    if (!this.inHex) return;
+    this.out.byte(62); // '>'
+    this.inHex = false;
+  }
+
+  /** Starts an element of the TJ array, the pending adjustment first; room is the caller's. */
+  private element(): void {
+    const { out } = this;
+    if (this.hasKern) {
+      out.byte(this.inArray ? ASCII_SPACE : 91); // ' ' or '['
+      out.number(this.kern);
+      this.inArray = true;
+      this.hasKern = false;
+    }
+    out.byte(this.inArray ? ASCII_SPACE : 91);
+    this.inArray = true;
   }
 
   private flushArray(): void {
-    if (this.kern !== undefined) this.element(String(num(this.kern)));
-    if (!this.tjStarted) return;
-    this.ops.push(`[${this.tj}] TJ`);
-    this.tj = '';
-    this.tjStarted = false;
-    this.kern = undefined;
+    this.closeHex();
+    const { out } = this;
+    if (this.hasKern) {
+      out.room(40);
+      out.byte(this.inArray ? ASCII_SPACE : 91);
+      out.number(this.kern);
+      this.inArray = true;
+      this.hasKern = false;
+    }
+    if (!this.inArray) return;
+    out.room(8);
+    out.ascii('] TJ\n');
+    this.inArray = false;
   }
 }
