@@ -4,11 +4,11 @@
 // (quadratic in the words of a line), converts each operator to bytes on its own and wraps each
 // run in its own text object. Here a word is shaped once per process, its glyphs encoded once
 // per document, a line is one text object, and its operators are written as bytes in place.
-import { chunkPieces, documentFont, encodePiece, spaceAdvance, wordPieces, type EmbeddedFont, type Piece } from './glyph-pieces.js';
+import { chunkPieces, documentFont, ensureCodes, faceText, spaceAdvance, wordPieces, type DocumentFont, type EmbeddedFont, type Piece } from './glyph-pieces.js';
 import { StreamBytes } from './stream-bytes.js';
 import { contentBytes } from './streams.js';
 
-export { collectPieces, encodeInOrder, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
+export { collectPieces, documentFont, encodeInOrder, type DocumentFont, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
 
 /** What the content stream needs of the document: PDFKit's current font, size and page. */
 export interface TextDocument {
@@ -30,8 +30,8 @@ export function spaceWidth(doc: TextDocument): number {
  * The pieces a run of `text` is shaped in, as PDFKit's `doc.text(text, {wordSpacing})` would:
  * with word spacing the words (spaces are not drawn), else chunks that end after each space or tab.
  */
-export function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: number): Piece[] {
-  return wordSpacing ? wordPieces(pdfFont, text.replace(/\s{2,}/g, ' ')) : chunkPieces(pdfFont, text);
+export function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: number, face = faceText(pdfFont)): Piece[] {
+  return wordSpacing ? wordPieces(pdfFont, text.replace(/\s{2,}/g, ' '), face) : chunkPieces(pdfFont, text, face);
 }
 
 /** Bytes a piece's glyphs may take at most: per glyph its code, an adjustment and a text position. */
@@ -57,12 +57,16 @@ export class LineText {
   private hasKern = false;
   private opened = false;
   private font: EmbeddedFont | null = null;
+  /** What the document keeps of `font`: its glyph codes. */
+  private document: DocumentFont | null = null;
   private size = 0;
   private spacing = 0;
   /** Horizontal scaling (`Tz` / 100): font expansion of a justified line. */
   private scale = 1;
-  /** Where the text pen is, in points from the left, once a run has been drawn. */
-  private penX: number | null = null;
+  /** Where the text pen is, in points from the left, once a run has been drawn (`placed`). */
+  private penX = 0;
+  /** V8 updates a number-only field's double in place; `number | null` would allocate on each store. */
+  private placed = false;
   private readonly pageY: number;
 
   constructor(
@@ -102,6 +106,7 @@ export class LineText {
       out.byte(ASCII_SPACE);
       out.number(size);
       out.ascii(' Tf\n');
+      if (font !== this.font) this.document = documentFont(font);
       this.font = font;
       this.size = size;
     }
@@ -118,13 +123,15 @@ export class LineText {
       out.ascii(' Tz\n');
       this.scale = expansion;
     }
-    if (this.penX === null) this.moveTo(x, this.pageY);
+    if (!this.placed) this.moveTo(x, this.pageY);
     else this.adjust(((this.penX - x) * 1000) / size / expansion);
     this.penX = x;
+    this.placed = true;
     // With word spacing the spaces are not drawn: each word's last glyph advances by space +
     // stretch instead, a gap that horizontal scaling does not widen (spaces are glue).
-    const gap = wordSpacing ? ((wordSpacing + (spaceAdvance(font) * size) / 1000 + characterSpacing) * 1000) / size / expansion : 0;
-    this.glyphs(font, pieces, rtl, gap, size, characterSpacing);
+    const document = this.document!;
+    const gap = wordSpacing ? ((wordSpacing + (document.face.space * size) / 1000 + characterSpacing) * 1000) / size / expansion : 0;
+    this.glyphs(font, document, pieces, rtl, gap, size, characterSpacing);
   }
 
   /** Ends the text object and writes it; a colour change must call this first (see `flush`). */
@@ -162,18 +169,19 @@ export class LineText {
    * letters, as it is given the whole word): a right-to-left run only lays its pieces from the
    * right, each with its trailing space on its left.
    */
-  private glyphs(font: EmbeddedFont, pieces: Piece[], rtl: boolean, gap: number, size: number, characterSpacing: number): void {
+  private glyphs(font: EmbeddedFont, document: DocumentFont, pieces: Piece[], rtl: boolean, gap: number, size: number, characterSpacing: number): void {
     const scale = size / 1000;
     const widthScale = scale * this.scale;
     const spacing = characterSpacing * this.scale;
     let offsetMoved = false;
-    let penX = this.penX!;
-    const document = documentFont(font);
+    let penX = this.penX;
     const count = pieces.length;
     for (let k = 0; k < count; k++) {
       const piece = pieces[rtl ? count - 1 - k : k];
-      const codes = encodePiece(font, document, piece);
-      const last = codes.length - 1;
+      // A glyph's code in the subset plus one, by id.
+      const codes = ensureCodes(font, document, piece);
+      const { ids } = piece;
+      const last = ids.length - 1;
       if (last < 0) continue;
       this.out.room(BYTES_PER_GLYPH * (last + 2));
       const { xAdvance, advanceWidth, xOffset, yOffset } = piece;
@@ -185,12 +193,12 @@ export class LineText {
           offsetMoved = false;
         }
         for (let i = 0; i < last; i++) {
-          this.code(codes[i]);
+          this.code(codes[ids[i]] - 1);
           const kern = xAdvance[i] - advanceWidth[i];
           if (kern !== 0) this.adjust(-kern);
           penX = penX + xAdvance[i] * widthScale + spacing;
         }
-        this.code(codes[last]);
+        this.code(codes[ids[last]] - 1);
         const delta = xAdvance[last] + gap - advanceWidth[last];
         if (delta !== 0) this.adjust(-delta);
         penX = penX + (xAdvance[last] + gap) * widthScale + spacing;
@@ -204,7 +212,7 @@ export class LineText {
           // A mark placed off the pen (GPOS): its own text position, then back on the line.
           this.flushArray();
           this.moveTo(x + xOffset[i] * widthScale, this.pageY + yOffset[i] * scale);
-          this.code(codes[i]);
+          this.code(codes[ids[i]] - 1);
           this.adjust(-delta);
           offsetMoved = true;
         } else {
@@ -213,7 +221,7 @@ export class LineText {
             this.moveTo(x, this.pageY);
             offsetMoved = false;
           }
-          this.code(codes[i]);
+          this.code(codes[ids[i]] - 1);
           if (delta !== 0) this.adjust(-delta);
         }
         penX = x + advance * widthScale + spacing;
