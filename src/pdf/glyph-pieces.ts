@@ -189,17 +189,18 @@ export function collectPieces(document: DocumentFont, pieces: Piece[], into: Gly
   for (const piece of pieces) {
     if (piece.collectedBy === serial) continue;
     piece.collectedBy = serial;
-    const { glyphs } = piece;
-    for (let i = 0; i < glyphs.length; i++) {
-      const glyph = glyphs[i];
-      const codes = roomFor(document, glyph.id);
-      const code = codes[glyph.id];
+    // Ids first: the glyph objects are read only for glyphs new to the document.
+    const { ids } = piece;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const codes = roomFor(document, id);
+      const code = codes[id];
       if (code > 0) continue;
       if (code < 0) {
-        into[-1 - code] = glyph;
+        into[-1 - code] = piece.glyphs[i];
       } else {
-        codes[glyph.id] = -1 - into.length;
-        into.push(glyph);
+        codes[id] = -1 - into.length;
+        into.push(piece.glyphs[i]);
       }
     }
   }

@@ -42,12 +42,16 @@ const ASCII_SPACE = 32;
  * The text of one line (or one linked part of it) as a single text object: runs follow one
  * another inside one TJ array where font and spacing allow, each placed exactly at its x by a
  * position adjustment, so a line costs a few operators instead of nine per run. Operators go
- * straight into the page's content stream, as they would in order after `flush`.
+ * straight into the page's content stream, as they would in order after `flush`. One object
+ * serves a document's lines, each from `begin` to `end`.
  */
 export class LineText {
-  private readonly out: StreamBytes;
+  /** Set by `begin`, which every line starts with. */
+  private out!: StreamBytes;
   /** Whether `out` is ours, not the page's (a document without `deflateStreams`): written by `flush`. */
-  private readonly detached: boolean;
+  private detached = false;
+  /** Where text goes when the page's stream does not take bytes. */
+  private own: StreamBytes | null = null;
   /** Whether a TJ array is open (its `[` written). */
   private inArray = false;
   /** Whether a `<hex>` string is open in it. */
@@ -57,8 +61,9 @@ export class LineText {
   private hasKern = false;
   private opened = false;
   private font: EmbeddedFont | null = null;
-  /** What the document keeps of `font`: its glyph codes. */
+  /** What the document keeps of `documentOf`, the last font drawn with: its glyph codes. */
   private document: DocumentFont | null = null;
+  private documentOf: EmbeddedFont | null = null;
   private size = 0;
   private spacing = 0;
   /** Horizontal scaling (`Tz` / 100): font expansion of a justified line. */
@@ -67,16 +72,21 @@ export class LineText {
   private penX = 0;
   /** V8 updates a number-only field's double in place; `number | null` would allocate on each store. */
   private placed = false;
-  private readonly pageY: number;
+  private pageY = 0;
 
-  constructor(
-    private readonly doc: TextDocument,
-    baseline: number,
-  ) {
-    this.pageY = num(doc.page.height - baseline);
-    const page = contentBytes(doc.page.content);
-    this.detached = page === undefined;
-    this.out = page ?? new StreamBytes();
+  constructor(private readonly doc: TextDocument) {}
+
+  /** Starts a line's text on the current page at `baseline`, from a fresh text state. */
+  begin(baseline: number): void {
+    const { page } = this.doc;
+    this.pageY = num(page.height - baseline);
+    const bytes = contentBytes(page.content);
+    this.detached = bytes === undefined;
+    this.out = bytes ?? (this.own ??= new StreamBytes());
+    this.inArray = this.inHex = this.hasKern = this.opened = this.placed = false;
+    this.font = null;
+    this.size = this.spacing = this.penX = 0;
+    this.scale = 1;
   }
 
   /**
@@ -106,7 +116,10 @@ export class LineText {
       out.byte(ASCII_SPACE);
       out.number(size);
       out.ascii(' Tf\n');
-      if (font !== this.font) this.document = documentFont(font);
+      if (font !== this.documentOf) {
+        this.document = documentFont(font);
+        this.documentOf = font;
+      }
       this.font = font;
       this.size = size;
     }
@@ -150,7 +163,6 @@ export class LineText {
       this.opened = false;
     }
     this.flush();
-    if (this.detached) this.out.release();
   }
 
   /** Ends what is pending, so that another operator (a colour) can follow in order. */

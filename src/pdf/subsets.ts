@@ -55,6 +55,7 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<LineI
   let faceId: string | undefined;
   let font: EmbeddedFont | undefined;
   let fontUse: { document: DocumentFont; glyphs: Glyph[] } | undefined;
+  const drawnOf = { leading: 0, spaced: false };
   for (const page of pages.pages) {
     for (const item of page.items) {
       if (item.kind !== 'line') continue;
@@ -62,7 +63,7 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<LineI
       drawn.set(item, lineRuns);
       for (let k = 0; k < item.runs.length; k++) {
         const run = item.runs[k];
-        const { text, leading, wordSpacing } = drawnText(run, item);
+        const text = drawnText(run, item, drawnOf);
         if (text === '') continue;
         if (run.font.id !== faceId || !font || !fontUse) {
           pdf.font(run.font.id);
@@ -71,9 +72,10 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<LineI
           fontUse = used.get(font);
           if (!fontUse) used.set(font, (fontUse = { document: documentFont(font), glyphs: [] }));
         }
-        const pieces = runPieces(font, text, wordSpacing, fontUse.document.face);
+        const { leading, spaced } = drawnOf;
+        const pieces = runPieces(font, text, spaced ? item.spaceStretch : 0, fontUse.document.face);
         collectPieces(fontUse.document, pieces, fontUse.glyphs);
-        lineRuns[k] = { leading, wordSpacing, pieces };
+        lineRuns[k] = { leading, spaced, pieces };
       }
     }
   }
