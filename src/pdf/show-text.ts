@@ -7,6 +7,7 @@
 import { chunkPieces, documentFont, ensureCodes, faceText, spaceAdvance, wordPieces, type DocumentFont, type EmbeddedFont, type Piece } from './glyph-pieces.js';
 import { StreamBytes } from './stream-bytes.js';
 import { contentBytes } from './streams.js';
+import { TjArray } from './tj-array.js';
 
 export { collectPieces, documentFont, encodeInOrder, type DocumentFont, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
 
@@ -52,13 +53,8 @@ export class LineText {
   private detached = false;
   /** Where text goes when the page's stream does not take bytes. */
   private own: StreamBytes | null = null;
-  /** Whether a TJ array is open (its `[` written). */
-  private inArray = false;
-  /** Whether a `<hex>` string is open in it. */
-  private inHex = false;
-  /** The adjustment that is the array's next element, while more may be merged into it. */
-  private kern = 0;
-  private hasKern = false;
+  /** The TJ array being written, if any. */
+  private readonly tj = new TjArray();
   private opened = false;
   private font: EmbeddedFont | null = null;
   /** What the document keeps of `documentOf`, the last font drawn with: its glyph codes. */
@@ -83,7 +79,8 @@ export class LineText {
     const bytes = contentBytes(page.content);
     this.detached = bytes === undefined;
     this.out = bytes ?? (this.own ??= new StreamBytes());
-    this.inArray = this.inHex = this.hasKern = this.opened = this.placed = false;
+    this.tj.reset(this.out);
+    this.opened = this.placed = false;
     this.font = null;
     this.size = this.spacing = this.penX = 0;
     this.scale = 1;
@@ -110,7 +107,7 @@ export class LineText {
     }
     doc.page.fonts[font.id] ??= font.ref();
     if (font !== this.font || size !== this.size) {
-      this.flushArray();
+      this.tj.flush();
       out.byte(47); // '/'
       out.ascii(font.id);
       out.byte(ASCII_SPACE);
@@ -124,20 +121,20 @@ export class LineText {
       this.size = size;
     }
     if (characterSpacing !== this.spacing) {
-      this.flushArray();
+      this.tj.flush();
       out.number(characterSpacing);
       out.ascii(' Tc\n');
       this.spacing = characterSpacing;
     }
     if (expansion !== this.scale) {
       // A TJ adjustment already written is scaled by the Tz in force when TJ runs: flush first.
-      this.flushArray();
+      this.tj.flush();
       out.number(expansion * 100);
       out.ascii(' Tz\n');
       this.scale = expansion;
     }
     if (!this.placed) this.moveTo(x, this.pageY);
-    else this.adjust(((this.penX - x) * 1000) / size / expansion);
+    else this.tj.adjust(((this.penX - x) * 1000) / size / expansion);
     this.penX = x;
     this.placed = true;
     // With word spacing the spaces are not drawn: each word's last glyph advances by space +
@@ -151,12 +148,12 @@ export class LineText {
   end(): void {
     if (this.scale !== 1) {
       // Q restores it too, but a line's text state is best left as it was found.
-      this.flushArray();
+      this.tj.flush();
       this.out.room(8);
       this.out.ascii('100 Tz\n');
       this.scale = 1;
     }
-    this.flushArray();
+    this.tj.flush();
     if (this.opened) {
       this.out.room(8);
       this.out.ascii('ET\nQ\n');
@@ -167,7 +164,7 @@ export class LineText {
 
   /** Ends what is pending, so that another operator (a colour) can follow in order. */
   flush(): void {
-    this.flushArray();
+    this.tj.flush();
     if (this.detached && this.out.length > 0) {
       // PDFKit ends what it is given with a line feed.
       this.doc.addContent(this.out.bytes.toString('latin1', 0, this.out.length - 1));
@@ -200,19 +197,19 @@ export class LineText {
       if (!piece.offsets) {
         // Most pieces: codes, and an adjustment after each kerned glyph and the last.
         if (offsetMoved) {
-          this.flushArray();
+          this.tj.flush();
           this.moveTo(penX, this.pageY);
           offsetMoved = false;
         }
         for (let i = 0; i < last; i++) {
-          this.code(codes[ids[i]] - 1);
+          this.tj.code(codes[ids[i]] - 1);
           const kern = xAdvance[i] - advanceWidth[i];
-          if (kern !== 0) this.adjust(-kern);
+          if (kern !== 0) this.tj.adjust(-kern);
           penX = penX + xAdvance[i] * widthScale + spacing;
         }
-        this.code(codes[ids[last]] - 1);
+        this.tj.code(codes[ids[last]] - 1);
         const delta = xAdvance[last] + gap - advanceWidth[last];
-        if (delta !== 0) this.adjust(-delta);
+        if (delta !== 0) this.tj.adjust(-delta);
         penX = penX + (xAdvance[last] + gap) * widthScale + spacing;
         continue;
       }
@@ -222,27 +219,27 @@ export class LineText {
         const x = penX;
         if (xOffset[i] || yOffset[i]) {
           // A mark placed off the pen (GPOS): its own text position, then back on the line.
-          this.flushArray();
+          this.tj.flush();
           this.moveTo(x + xOffset[i] * widthScale, this.pageY + yOffset[i] * scale);
-          this.code(codes[ids[i]] - 1);
-          this.adjust(-delta);
+          this.tj.code(codes[ids[i]] - 1);
+          this.tj.adjust(-delta);
           offsetMoved = true;
         } else {
           if (offsetMoved) {
-            this.flushArray();
+            this.tj.flush();
             this.moveTo(x, this.pageY);
             offsetMoved = false;
           }
-          this.code(codes[ids[i]] - 1);
-          if (delta !== 0) this.adjust(-delta);
+          this.tj.code(codes[ids[i]] - 1);
+          if (delta !== 0) this.tj.adjust(-delta);
         }
         penX = x + advance * widthScale + spacing;
       }
     }
     this.penX = penX;
-    this.closeHex();
+    this.tj.closeHex();
     if (offsetMoved) {
-      this.flushArray();
+      this.tj.flush();
       this.out.room(BYTES_PER_GLYPH);
       this.moveTo(penX, this.pageY);
     }
@@ -256,60 +253,5 @@ export class LineText {
     out.byte(ASCII_SPACE);
     out.number(y);
     out.ascii(' Tm\n');
-  }
-
-  /** Adds a TJ adjustment (thousandths of an em, positive moves left), merged with the last one. */
-  private adjust(amount: number): void {
-    this.closeHex();
-    if (this.hasKern) this.kern += amount;
-    else if (amount !== 0 || this.inArray) {
-      this.kern = amount;
-      this.hasKern = true;
-    }
-  }
-
-  /** Adds a glyph code to the open `<hex>` string, opening one (after the pending adjustment) if none is. */
-  private code(code: number): void {
-    if (!this.inHex) {
-      this.element();
-      this.out.byte(60); // '<'
-      this.inHex = true;
-    }
-    this.out.hex4(code);
-  }
-
-  private closeHex(): void {
-    if (!this.inHex) return;
-    this.out.byte(62); // '>'
-    this.inHex = false;
-  }
-
-  /** Starts an element of the TJ array, the pending adjustment first; room is the caller's. */
-  private element(): void {
-    const { out } = this;
-    if (this.hasKern) {
-      out.byte(this.inArray ? ASCII_SPACE : 91); // ' ' or '['
-      out.number(this.kern);
-      this.inArray = true;
-      this.hasKern = false;
-    }
-    out.byte(this.inArray ? ASCII_SPACE : 91);
-    this.inArray = true;
-  }
-
-  private flushArray(): void {
-    this.closeHex();
-    const { out } = this;
-    if (this.hasKern) {
-      out.room(40);
-      out.byte(this.inArray ? ASCII_SPACE : 91);
-      out.number(this.kern);
-      this.inArray = true;
-      this.hasKern = false;
-    }
-    if (!this.inArray) return;
-    out.room(8);
-    out.ascii('] TJ\n');
-    this.inArray = false;
   }
 }
