@@ -24,7 +24,7 @@ export interface EmbeddedFont {
   ref(): unknown;
 }
 
-/** A chunk of text shaped as PDFKit shapes it (in its units, 1000 per em), and its glyphs' codes in one document. */
+/** A chunk of text shaped as PDFKit shapes it (in its units, 1000 per em). */
 export interface Piece {
   readonly glyphs: Glyph[];
   readonly xAdvance: number[];
@@ -33,16 +33,10 @@ export interface Piece {
   readonly yOffset: number[];
   /** Whether a glyph of it is placed off the pen (a GPOS mark): drawn glyph by glyph. */
   readonly offsets: boolean;
-  /** The document font (its serial) whose subset has its glyphs in its glyph set (see `collectPieces`). */
+  /** The glyphs' ids, for their codes in a document (see `DocumentFont`). */
+  readonly ids: number[];
+  /** The document font (its serial) whose subset has its glyphs (see `collectPieces`). */
   collectedBy: number;
-  /** The document font (its serial) that `codes`, `kerned` and `tail` are for. */
-  encodedFor: number;
-  /** The hex code of each glyph (codes follow the subset's order, so they are per document). */
-  codes: string[];
-  /** The glyphs before the last as hex strings, each ending at a glyph with kerning after it (`kern`). */
-  kerned: { hex: string; kern: number }[];
-  /** The hex codes from the last kerned glyph to the end, the last glyph included. */
-  tail: string;
 }
 
 /**
@@ -53,7 +47,7 @@ const MAX_PIECES = 4_000;
 const MAX_RUNS = 2_000;
 
 /** What the process keeps per face: the same words come back release after release. */
-interface FaceText {
+export interface FaceText {
   pieces: Map<string, Piece>;
   /** Run text split as PDFKit shapes it without word spacing: after each space or tab. */
   chunkRuns: Map<string, Piece[]>;
@@ -65,7 +59,7 @@ interface FaceText {
 
 const faceTexts = new WeakMap<Font, FaceText>();
 
-function faceText(pdfFont: EmbeddedFont): FaceText {
+export function faceText(pdfFont: EmbeddedFont): FaceText {
   let text = faceTexts.get(pdfFont.font);
   if (!text) {
     text = { pieces: new Map(), chunkRuns: new Map(), wordRuns: new Map(), space: 0 };
@@ -97,11 +91,8 @@ function pieceOf(pdfFont: EmbeddedFont, face: FaceText, text: string): Piece {
     xOffset,
     yOffset,
     offsets: xOffset.some((x) => x !== 0) || yOffset.some((y) => y !== 0),
+    ids: run.glyphs.map((g) => g.id),
     collectedBy: 0,
-    encodedFor: 0,
-    codes: [],
-    kerned: [],
-    tail: '',
   };
   return keep(face.pieces, MAX_PIECES, text, piece);
 }
@@ -112,8 +103,7 @@ export function spaceAdvance(pdfFont: EmbeddedFont): number {
 }
 
 /** Pieces of `text` that end after each space or tab, as PDFKit shapes them. */
-export function chunkPieces(pdfFont: EmbeddedFont, text: string): Piece[] {
-  const face = faceText(pdfFont);
+export function chunkPieces(pdfFont: EmbeddedFont, text: string, face = faceText(pdfFont)): Piece[] {
   const known = face.chunkRuns.get(text);
   if (known) return known;
   const pieces: Piece[] = [];
@@ -130,8 +120,7 @@ export function chunkPieces(pdfFont: EmbeddedFont, text: string): Piece[] {
 }
 
 /** The words of `text` (spaces collapsed, none empty), as a run with word spacing draws them. */
-export function wordPieces(pdfFont: EmbeddedFont, text: string): Piece[] {
-  const face = faceText(pdfFont);
+export function wordPieces(pdfFont: EmbeddedFont, text: string, face = faceText(pdfFont)): Piece[] {
   const known = face.wordRuns.get(text);
   if (known) return known;
   const pieces: Piece[] = [];
@@ -141,12 +130,15 @@ export function wordPieces(pdfFont: EmbeddedFont, text: string): Piece[] {
 
 /**
  * What a document font keeps: a serial that pieces name it by (a reference would keep the
- * document alive as long as the piece) and the hex code per glyph id in its subset (what
- * PDFKit's `encode` computes).
+ * document alive as long as the piece), its face's text, and per glyph id the glyph's code
+ * in its subset plus one (0: not in it; what PDFKit's `encode` writes in hex). An array by
+ * id, not a map: drawing looks up every glyph. While `collectPieces` gathers glyphs, a glyph
+ * waiting for its code has -1 - its index in the list of glyphs to add.
  */
-interface DocumentFont {
+export interface DocumentFont {
   serial: number;
-  codes: Map<number, string>;
+  face: FaceText;
+  codes: Int32Array;
 }
 
 const documentFonts = new WeakMap<EmbeddedFont, DocumentFont>();
@@ -154,57 +146,68 @@ let serials = 0;
 
 export function documentFont(pdfFont: EmbeddedFont): DocumentFont {
   let known = documentFonts.get(pdfFont);
-  if (!known) documentFonts.set(pdfFont, (known = { serial: ++serials, codes: new Map() }));
+  if (!known) documentFonts.set(pdfFont, (known = { serial: ++serials, face: faceText(pdfFont), codes: new Int32Array(pdfFont.font.numGlyphs) }));
   return known;
 }
 
-function glyphCode(pdfFont: EmbeddedFont, codes: Map<number, string>, glyph: Glyph): string {
-  let code = codes.get(glyph.id);
-  if (code === undefined) {
-    const gid = pdfFont.subset.includeGlyph(glyph.id);
-    code = `0000${gid.toString(16)}`.slice(-4);
-    pdfFont.widths[gid] ??= glyph.advanceWidth * pdfFont.scale;
-    pdfFont.unicode[gid] ??= glyph.codePoints;
-    codes.set(glyph.id, code);
+/** Makes room in `document.codes` for glyph `id` (only a font's own glyph count is expected). */
+function roomFor(document: DocumentFont, id: number): Int32Array {
+  if (id >= document.codes.length) {
+    const codes = new Int32Array(Math.max(id + 1, 2 * document.codes.length));
+    codes.set(document.codes);
+    document.codes = codes;
   }
-  return code;
+  return document.codes;
 }
 
-/** Gives `piece` its codes in the subset of `pdfFont` (and `kerned`, `tail`), once per document. */
-export function encodePiece(pdfFont: EmbeddedFont, document: DocumentFont, piece: Piece): string[] {
-  if (piece.encodedFor === document.serial) return piece.codes;
-  const codeOf = document.codes;
-  const { glyphs, xAdvance, advanceWidth } = piece;
-  const codes = glyphs.map((glyph) => glyphCode(pdfFont, codeOf, glyph));
-  const kerned: Piece['kerned'] = [];
-  let hex = '';
-  for (let i = 0; i < codes.length - 1; i++) {
-    hex += codes[i];
-    const kern = xAdvance[i] - advanceWidth[i];
-    if (kern !== 0) {
-      kerned.push({ hex, kern });
-      hex = '';
-    }
-  }
-  piece.tail = hex + (codes.length > 0 ? codes[codes.length - 1] : '');
-  piece.kerned = kerned;
-  piece.codes = codes;
-  piece.encodedFor = document.serial;
-  return codes;
+/** Puts `glyph` into the subset (if not yet in it), as PDFKit's `encode` does on first use. */
+function include(pdfFont: EmbeddedFont, document: DocumentFont, glyph: Glyph): void {
+  const code = pdfFont.subset.includeGlyph(glyph.id);
+  pdfFont.widths[code] ??= glyph.advanceWidth * pdfFont.scale;
+  pdfFont.unicode[code] ??= glyph.codePoints;
+  roomFor(document, glyph.id)[glyph.id] = code + 1;
 }
 
-/** Adds the glyphs of `pieces` that `pdfFont` has not collected before to `into`, by glyph id. */
-export function collectPieces(pdfFont: EmbeddedFont, pieces: Piece[], into: Map<number, Glyph>): void {
-  const { serial } = documentFont(pdfFont);
+/**
+ * Makes sure every glyph of `piece` has a code in `document`: pieces are collected and their
+ * glyphs given codes before drawing (`prepareSubsets`), so this only guards other callers.
+ */
+export function ensureCodes(pdfFont: EmbeddedFont, document: DocumentFont, piece: Piece): Int32Array {
+  if (piece.collectedBy !== document.serial) {
+    piece.collectedBy = document.serial;
+    for (const glyph of piece.glyphs) if (!(roomFor(document, glyph.id)[glyph.id] > 0)) include(pdfFont, document, glyph);
+  }
+  return document.codes;
+}
+
+/**
+ * Adds the glyphs of `pieces` that have no code in `document` yet to `into` (a glyph met again
+ * replaces the one met before, as in a map by id).
+ */
+export function collectPieces(document: DocumentFont, pieces: Piece[], into: Glyph[]): void {
+  const { serial } = document;
   for (const piece of pieces) {
     if (piece.collectedBy === serial) continue;
     piece.collectedBy = serial;
-    for (const glyph of piece.glyphs) into.set(glyph.id, glyph);
+    // Ids first: the glyph objects are read only for glyphs new to the document.
+    const { ids } = piece;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const codes = roomFor(document, id);
+      const code = codes[id];
+      if (code > 0) continue;
+      if (code < 0) {
+        into[-1 - code] = piece.glyphs[i];
+      } else {
+        codes[id] = -1 - into.length;
+        into.push(piece.glyphs[i]);
+      }
+    }
   }
 }
 
 /** Puts glyphs into the document's subset in id order, so the subset depends on the set alone. */
-export function encodeInOrder(pdfFont: EmbeddedFont, glyphs: Map<number, Glyph>): void {
-  const { codes } = documentFont(pdfFont);
-  for (const id of [...glyphs.keys()].sort((a, b) => a - b)) glyphCode(pdfFont, codes, glyphs.get(id)!);
+export function encodeInOrder(pdfFont: EmbeddedFont, document: DocumentFont, glyphs: Glyph[]): void {
+  glyphs.sort((a, b) => a.id - b.id);
+  for (const glyph of glyphs) include(pdfFont, document, glyph);
 }

@@ -3,16 +3,19 @@
 // costs: PDFKit re-splits and re-measures every run, concatenates glyph arrays word by word
 // (quadratic in the words of a line), converts each operator to bytes on its own and wraps each
 // run in its own text object. Here a word is shaped once per process, its glyphs encoded once
-// per document, and a line is one text object.
-import { chunkPieces, documentFont, encodePiece, spaceAdvance, wordPieces, type EmbeddedFont, type Piece } from './glyph-pieces.js';
+// per document, a line is one text object, and its operators are written as bytes in place.
+import { chunkPieces, documentFont, ensureCodes, faceText, spaceAdvance, wordPieces, type DocumentFont, type EmbeddedFont, type Piece } from './glyph-pieces.js';
+import { StreamBytes } from './stream-bytes.js';
+import { contentBytes } from './streams.js';
+import { TjArray } from './tj-array.js';
 
-export { collectPieces, encodeInOrder, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
+export { collectPieces, documentFont, encodeInOrder, type DocumentFont, type EmbeddedFont, type Glyph, type Piece } from './glyph-pieces.js';
 
 /** What the content stream needs of the document: PDFKit's current font, size and page. */
 export interface TextDocument {
   _font: EmbeddedFont;
   _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { height: number; fonts: Record<string, unknown>; content: unknown };
   addContent(data: string): unknown;
 }
 
@@ -28,41 +31,59 @@ export function spaceWidth(doc: TextDocument): number {
  * The pieces a run of `text` is shaped in, as PDFKit's `doc.text(text, {wordSpacing})` would:
  * with word spacing the words (spaces are not drawn), else chunks that end after each space or tab.
  */
-export function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: number): Piece[] {
-  return wordSpacing ? wordPieces(pdfFont, text.replace(/\s{2,}/g, ' ')) : chunkPieces(pdfFont, text);
+export function runPieces(pdfFont: EmbeddedFont, text: string, wordSpacing: number, face = faceText(pdfFont)): Piece[] {
+  return wordSpacing ? wordPieces(pdfFont, text.replace(/\s{2,}/g, ' '), face) : chunkPieces(pdfFont, text, face);
 }
+
+/** Bytes a piece's glyphs may take at most: per glyph its code, an adjustment and a text position. */
+const BYTES_PER_GLYPH = 128;
+const ASCII_SPACE = 32;
 
 /**
  * The text of one line (or one linked part of it) as a single text object: runs follow one
  * another inside one TJ array where font and spacing allow, each placed exactly at its x by a
- * position adjustment, so a line costs a few operators instead of nine per run.
+ * position adjustment, so a line costs a few operators instead of nine per run. Operators go
+ * straight into the page's content stream, as they would in order after `flush`. One object
+ * serves a document's lines, each from `begin` to `end`.
  */
 export class LineText {
-  private readonly ops: string[] = [];
-  /**
-   * The TJ array being written, without its brackets: its `<hex>` strings and adjustments so
-   * far, separated by spaces, as text (an array of both would box each number).
-   */
-  private tj = '';
-  /** Whether `tj` has an element. */
-  private tjStarted = false;
-  /** The adjustment that is the array's last element, while more may be merged into it. */
-  private kern: number | undefined = undefined;
+  /** Set by `begin`, which every line starts with. */
+  private out!: StreamBytes;
+  /** Whether `out` is ours, not the page's (a document without `deflateStreams`): written by `flush`. */
+  private detached = false;
+  /** Where text goes when the page's stream does not take bytes. */
+  private own: StreamBytes | null = null;
+  /** The TJ array being written, if any. */
+  private readonly tj = new TjArray();
   private opened = false;
   private font: EmbeddedFont | null = null;
+  /** What the document keeps of `documentOf`, the last font drawn with: its glyph codes. */
+  private document: DocumentFont | null = null;
+  private documentOf: EmbeddedFont | null = null;
   private size = 0;
   private spacing = 0;
   /** Horizontal scaling (`Tz` / 100): font expansion of a justified line. */
   private scale = 1;
-  /** Where the text pen is, in points from the left, once a run has been drawn. */
-  private penX: number | null = null;
-  private readonly pageY: number;
+  /** Where the text pen is, in points from the left, once a run has been drawn (`placed`). */
+  private penX = 0;
+  /** V8 updates a number-only field's double in place; `number | null` would allocate on each store. */
+  private placed = false;
+  private pageY = 0;
 
-  constructor(
-    private readonly doc: TextDocument,
-    baseline: number,
-  ) {
-    this.pageY = num(doc.page.height - baseline);
+  constructor(private readonly doc: TextDocument) {}
+
+  /** Starts a line's text on the current page at `baseline`, from a fresh text state. */
+  begin(baseline: number): void {
+    const { page } = this.doc;
+    this.pageY = num(page.height - baseline);
+    const bytes = contentBytes(page.content);
+    this.detached = bytes === undefined;
+    this.out = bytes ?? (this.own ??= new StreamBytes());
+    this.tj.reset(this.out);
+    this.opened = this.placed = false;
+    this.font = null;
+    this.size = this.spacing = this.penX = 0;
+    this.scale = 1;
   }
 
   /**
@@ -71,64 +92,83 @@ export class LineText {
    * after each scaled horizontally by `expansion` (`Tz`), word spacing not.
    */
   run(pieces: Piece[], x: number, characterSpacing = 0, wordSpacing = 0, expansion = 1, rtl = false): void {
-    const { doc } = this;
+    const { doc, out } = this;
     const font = doc._font;
     const size = doc._fontSize;
     let glyphCount = 0;
     for (const piece of pieces) glyphCount += piece.glyphs.length;
     if (glyphCount === 0) return;
+    out.room(512 + font.id.length);
     if (!this.opened) {
-      this.ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');
+      out.ascii('q\n1 0 0 -1 0 ');
+      out.number(doc.page.height);
+      out.ascii(' cm\nBT\n');
       this.opened = true;
     }
     doc.page.fonts[font.id] ??= font.ref();
     if (font !== this.font || size !== this.size) {
-      this.flushArray();
-      this.ops.push(`/${font.id} ${num(size)} Tf`);
+      this.tj.flush();
+      out.byte(47); // '/'
+      out.ascii(font.id);
+      out.byte(ASCII_SPACE);
+      out.number(size);
+      out.ascii(' Tf\n');
+      if (font !== this.documentOf) {
+        this.document = documentFont(font);
+        this.documentOf = font;
+      }
       this.font = font;
       this.size = size;
     }
     if (characterSpacing !== this.spacing) {
-      this.flushArray();
-      this.ops.push(`${num(characterSpacing)} Tc`);
+      this.tj.flush();
+      out.number(characterSpacing);
+      out.ascii(' Tc\n');
       this.spacing = characterSpacing;
     }
     if (expansion !== this.scale) {
       // A TJ adjustment already written is scaled by the Tz in force when TJ runs: flush first.
-      this.flushArray();
-      this.ops.push(`${num(expansion * 100)} Tz`);
+      this.tj.flush();
+      out.number(expansion * 100);
+      out.ascii(' Tz\n');
       this.scale = expansion;
     }
-    if (this.penX === null) this.moveTo(x, this.pageY);
-    else this.adjust(((this.penX - x) * 1000) / size / expansion);
+    if (!this.placed) this.moveTo(x, this.pageY);
+    else this.tj.adjust(((this.penX - x) * 1000) / size / expansion);
     this.penX = x;
+    this.placed = true;
     // With word spacing the spaces are not drawn: each word's last glyph advances by space +
     // stretch instead, a gap that horizontal scaling does not widen (spaces are glue).
-    const gap = wordSpacing ? ((wordSpacing + (spaceAdvance(font) * size) / 1000 + characterSpacing) * 1000) / size / expansion : 0;
-    this.glyphs(font, pieces, rtl, gap, size, characterSpacing);
+    const document = this.document!;
+    const gap = wordSpacing ? ((wordSpacing + (document.face.space * size) / 1000 + characterSpacing) * 1000) / size / expansion : 0;
+    this.glyphs(font, document, pieces, rtl, gap, size, characterSpacing);
   }
 
   /** Ends the text object and writes it; a colour change must call this first (see `flush`). */
   end(): void {
     if (this.scale !== 1) {
       // Q restores it too, but a line's text state is best left as it was found.
-      this.flushArray();
-      this.ops.push('100 Tz');
+      this.tj.flush();
+      this.out.room(8);
+      this.out.ascii('100 Tz\n');
       this.scale = 1;
     }
-    this.flush();
+    this.tj.flush();
     if (this.opened) {
-      this.doc.addContent('ET\nQ');
+      this.out.room(8);
+      this.out.ascii('ET\nQ\n');
       this.opened = false;
     }
+    this.flush();
   }
 
-  /** Writes what is pending, so that another operator (a colour) can follow in order. */
+  /** Ends what is pending, so that another operator (a colour) can follow in order. */
   flush(): void {
-    this.flushArray();
-    if (this.ops.length > 0) {
-      this.doc.addContent(this.ops.join('\n'));
-      this.ops.length = 0;
+    this.tj.flush();
+    if (this.detached && this.out.length > 0) {
+      // PDFKit ends what it is given with a line feed.
+      this.doc.addContent(this.out.bytes.toString('latin1', 0, this.out.length - 1));
+      this.out.length = 0;
     }
   }
 
@@ -138,41 +178,38 @@ export class LineText {
    * letters, as it is given the whole word): a right-to-left run only lays its pieces from the
    * right, each with its trailing space on its left.
    */
-  private glyphs(font: EmbeddedFont, pieces: Piece[], rtl: boolean, gap: number, size: number, characterSpacing: number): void {
+  private glyphs(font: EmbeddedFont, document: DocumentFont, pieces: Piece[], rtl: boolean, gap: number, size: number, characterSpacing: number): void {
     const scale = size / 1000;
     const widthScale = scale * this.scale;
     const spacing = characterSpacing * this.scale;
-    let hex = '';
     let offsetMoved = false;
-    let penX = this.penX!;
-    const document = documentFont(font);
+    let penX = this.penX;
     const count = pieces.length;
     for (let k = 0; k < count; k++) {
       const piece = pieces[rtl ? count - 1 - k : k];
-      const codes = encodePiece(font, document, piece);
-      const last = codes.length - 1;
+      // A glyph's code in the subset plus one, by id.
+      const codes = ensureCodes(font, document, piece);
+      const { ids } = piece;
+      const last = ids.length - 1;
       if (last < 0) continue;
+      this.out.room(BYTES_PER_GLYPH * (last + 2));
       const { xAdvance, advanceWidth, xOffset, yOffset } = piece;
       if (!piece.offsets) {
-        // Most pieces: their hex strings are made once per document, only the pen moves here.
+        // Most pieces: codes, and an adjustment after each kerned glyph and the last.
         if (offsetMoved) {
-          this.flushArray();
+          this.tj.flush();
           this.moveTo(penX, this.pageY);
           offsetMoved = false;
         }
-        for (const kerned of piece.kerned) {
-          this.hexString(`<${hex}${kerned.hex}>`);
-          hex = '';
-          this.adjust(-kerned.kern);
+        for (let i = 0; i < last; i++) {
+          this.tj.code(codes[ids[i]] - 1);
+          const kern = xAdvance[i] - advanceWidth[i];
+          if (kern !== 0) this.tj.adjust(-kern);
+          penX = penX + xAdvance[i] * widthScale + spacing;
         }
-        hex += piece.tail;
+        this.tj.code(codes[ids[last]] - 1);
         const delta = xAdvance[last] + gap - advanceWidth[last];
-        if (delta !== 0) {
-          this.hexString(`<${hex}>`);
-          hex = '';
-          this.adjust(-delta);
-        }
-        for (let i = 0; i < last; i++) penX = penX + xAdvance[i] * widthScale + spacing;
+        if (delta !== 0) this.tj.adjust(-delta);
         penX = penX + (xAdvance[last] + gap) * widthScale + spacing;
         continue;
       }
@@ -182,67 +219,39 @@ export class LineText {
         const x = penX;
         if (xOffset[i] || yOffset[i]) {
           // A mark placed off the pen (GPOS): its own text position, then back on the line.
-          if (hex) this.hexString(`<${hex}>`);
-          hex = '';
-          this.flushArray();
+          this.tj.flush();
           this.moveTo(x + xOffset[i] * widthScale, this.pageY + yOffset[i] * scale);
-          this.hexString(`<${codes[i]}>`);
-          this.adjust(-delta);
+          this.tj.code(codes[ids[i]] - 1);
+          this.tj.adjust(-delta);
           offsetMoved = true;
         } else {
           if (offsetMoved) {
-            this.flushArray();
+            this.tj.flush();
             this.moveTo(x, this.pageY);
             offsetMoved = false;
           }
-          hex += codes[i];
-          if (delta !== 0) {
-            this.hexString(`<${hex}>`);
-            hex = '';
-            this.adjust(-delta);
-          }
+          this.tj.code(codes[ids[i]] - 1);
+          if (delta !== 0) this.tj.adjust(-delta);
         }
         penX = x + advance * widthScale + spacing;
       }
     }
     this.penX = penX;
-    if (hex) this.hexString(`<${hex}>`);
+    this.tj.closeHex();
     if (offsetMoved) {
-      this.flushArray();
+      this.tj.flush();
+      this.out.room(BYTES_PER_GLYPH);
       this.moveTo(penX, this.pageY);
     }
   }
 
+  /** A text position; room is the caller's. */
   private moveTo(x: number, y: number): void {
-    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-  }
-
-  /** Adds a TJ adjustment (thousandths of an em, positive moves left), merged with the last one. */
-  private adjust(amount: number): void {
-    if (this.kern !== undefined) this.kern += amount;
-    else if (amount !== 0 || this.tjStarted) this.kern = amount;
-  }
-
-  /** Adds a `<hex>` string to the TJ array, after the adjustment before it. */
-  private hexString(hex: string): void {
-    if (this.kern !== undefined) this.element(String(num(this.kern)));
-    this.kern = undefined;
-    this.element(hex);
-  }
-
-  /** Appends an element to the TJ array's text. */
-  private element(text: string): void {
-    if (this.tjStarted) this.tj += ` ${text}`;
-    else this.tj = text;
-    this.tjStarted = true;
-  }
-
-  private flushArray(): void {
-    if (this.kern !== undefined) this.element(String(num(this.kern)));
-    if (!this.tjStarted) return;
-    this.ops.push(`[${this.tj}] TJ`);
-    this.tj = '';
-    this.tjStarted = false;
-    this.kern = undefined;
+    const { out } = this;
+    out.ascii('1 0 0 1 ');
+    out.number(x);
+    out.byte(ASCII_SPACE);
+    out.number(y);
+    out.ascii(' Tm\n');
   }
 }

@@ -5,14 +5,19 @@
 // takes less time.
 import { crc32, deflateSync } from 'node:zlib';
 import { BoundedMap } from '../fonts/bounded-map.js';
+import { StreamBytes } from './stream-bytes.js';
 
-/** The fields of PDFKit's PDFReference that writing and finalising a stream read. */
+/** The fields of PDFKit's PDFReference that writing and finalising a stream read, and ours. */
 interface StreamRef {
   compress: boolean;
   buffer: Uint8Array[];
   data: Record<string, unknown>;
   write(chunk: string | Uint8Array): void;
   finalize(): void;
+  /** Ours: text written and not yet in `buffer` (PDFKit would have made bytes of each string). */
+  text: StreamBytes | null;
+  /** Ours: how many chunks the stream was written in; one long chunk may be a shared stream. */
+  writes: number;
 }
 
 /** zlib level of streams met once: a release's PDF grows ~2% against level 6, its content streams deflate in a third of the time. */
@@ -61,56 +66,78 @@ function deflateStream(ref: StreamRef, writes: number): void {
   ref.data.Filter = 'FlateDecode';
 }
 
+/** Starts the text of `ref`, with the dictionary keys PDFKit's first write adds, in its order. */
+function startText(ref: StreamRef): StreamBytes {
+  ref.data.Length ??= 0;
+  if (ref.compress) ref.data.Filter = 'FlateDecode';
+  return (ref.text = new StreamBytes());
+}
+
 /**
- * Makes text written to `ref` stay a string until bytes follow or the stream ends: PDFKit turns
- * each operator of a page into bytes on its own, with a loop over its characters.
+ * The bytes of a page's content stream, for text drawing to write into directly (one write),
+ * or undefined when `content` was not made by a document under `deflateStreams`.
  */
-function keepText(ref: StreamRef): { flush(): void; writes(): number } {
-  const write = ref.write.bind(ref);
-  let text: string[] = [];
-  let writes = 0;
-  const flush = () => {
-    if (text.length === 0) return;
-    // PDFKit ends each string with a line feed and keeps the low byte of each UTF-16 unit, as latin1 does.
-    text.push('');
-    write(Buffer.from(text.join('\n'), 'latin1'));
-    text = [];
-  };
-  ref.write = (chunk) => {
-    writes++;
-    if (chunk instanceof Uint8Array) {
-      flush();
-      write(chunk);
-      return;
-    }
-    // The dictionary keys PDFKit's first write adds, in its order (they are written in it).
-    ref.data.Length ??= 0;
-    if (ref.compress) ref.data.Filter = 'FlateDecode';
-    text.push(chunk);
-  };
-  return { flush, writes: () => writes };
+export function contentBytes(content: unknown): StreamBytes | undefined {
+  const ref = content as Partial<StreamRef>;
+  if (typeof ref.writes !== 'number' || ref.text === undefined) return undefined;
+  ref.writes++;
+  return ref.text ?? startText(ref as StreamRef);
 }
 
 /**
  * Makes every stream of `doc` deflate here instead of in PDFKit: shared streams once per
  * process, the rest at `CONTENT_LEVEL`. The bytes still depend only on the stream's content.
+ * Text written to a stream is kept as bytes in one buffer (`StreamBytes`) until bytes follow
+ * or the stream ends: PDFKit turns each operator into bytes on its own, with a loop over its
+ * characters, and joins them all again at the end.
  */
 export function deflateStreams(doc: PDFKit.PDFDocument): void {
   const pdf = doc as unknown as { ref(data?: object): StreamRef };
   const ref = pdf.ref.bind(pdf);
+  // PDFKit's own methods, from its prototype; ours are shared by every stream of the document
+  // (PDFKit keeps some objects to the end, the structure tree of a bundle: no closures per ref).
+  let baseWrite: StreamRef['write'] | undefined;
+  let baseFinalize: StreamRef['finalize'] | undefined;
+  const flushText = (stream: StreamRef) => {
+    const { text } = stream;
+    if (!text || text.length === 0) return;
+    baseWrite!.call(stream, Buffer.from(text.view()));
+    text.length = 0;
+  };
+  function write(this: StreamRef, chunk: string | Uint8Array): void {
+    this.writes++;
+    if (chunk instanceof Uint8Array) {
+      flushText(this);
+      baseWrite!.call(this, chunk);
+      return;
+    }
+    (this.text ?? startText(this)).line(chunk);
+  }
+  function finalize(this: StreamRef): void {
+    const { text } = this;
+    if (text) {
+      if (text.length > 0 && this.compress && this.buffer.length === 0 && !(this.writes === 1 && text.length >= SHARED_MIN_BYTES)) {
+        // All text: deflated from the buffer it was written in, as `deflateStream` would.
+        this.buffer = [deflateContent(text.view())];
+        this.compress = false;
+        this.data.Filter = 'FlateDecode';
+      } else {
+        flushText(this);
+      }
+      text.release();
+      this.text = null;
+    }
+    deflateStream(this, this.writes);
+    baseFinalize!.call(this);
+  }
   pdf.ref = (data?: object) => {
     const created = ref(data);
-    const text = keepText(created);
-    const finalize = created.finalize.bind(created);
-    created.finalize = () => {
-      text.flush();
-      deflateStream(created, text.writes());
-      finalize();
-      // PDFKit keeps some objects until the end (the structure tree of a 1,000-release bundle):
-      // without this, each would keep three functions more.
-      delete (created as Partial<StreamRef>).finalize;
-      delete (created as Partial<StreamRef>).write;
-    };
+    baseWrite ??= created.write;
+    baseFinalize ??= created.finalize;
+    created.write = write;
+    created.finalize = finalize;
+    created.text = null;
+    created.writes = 0;
     return created;
   };
 }

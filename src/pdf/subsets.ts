@@ -4,7 +4,7 @@
 import type { Font } from 'fontkit';
 import type { Pages } from '../typeset/types.js';
 import type { LineItem } from '../typeset/types.js';
-import { collectPieces, encodeInOrder, runPieces, type EmbeddedFont, type Glyph, type TextDocument } from './show-text.js';
+import { collectPieces, documentFont, encodeInOrder, runPieces, type DocumentFont, type EmbeddedFont, type Glyph, type TextDocument } from './show-text.js';
 import { drawnText, type DrawnRun } from './text.js';
 import { encodeTrueTypeSubset } from './truetype-subset.js';
 
@@ -49,12 +49,13 @@ function shareEncoding(pdfFont: EmbeddedFont): void {
 export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<LineItem, (DrawnRun | undefined)[]> {
   // By line, not by run: a Map keyed by ~1,500 run objects a release costs each an identity hash.
   const drawn = new Map<LineItem, (DrawnRun | undefined)[]>();
-  const used = new Map<EmbeddedFont, Map<number, Glyph>>();
+  const used = new Map<EmbeddedFont, { document: DocumentFont; glyphs: Glyph[] }>();
   const pdf = doc as unknown as TextDocument & PDFKit.PDFDocument;
   // Runs in a row mostly share a face: PDFKit is asked for it only when the face changes.
   let faceId: string | undefined;
   let font: EmbeddedFont | undefined;
-  let glyphs: Map<number, Glyph> | undefined;
+  let fontUse: { document: DocumentFont; glyphs: Glyph[] } | undefined;
+  const drawnOf = { leading: 0, spaced: false };
   for (const page of pages.pages) {
     for (const item of page.items) {
       if (item.kind !== 'line') continue;
@@ -62,24 +63,25 @@ export function prepareSubsets(doc: PDFKit.PDFDocument, pages: Pages): Map<LineI
       drawn.set(item, lineRuns);
       for (let k = 0; k < item.runs.length; k++) {
         const run = item.runs[k];
-        const { text, leading, wordSpacing } = drawnText(run, item);
+        const text = drawnText(run, item, drawnOf);
         if (text === '') continue;
-        if (run.font.id !== faceId || !font || !glyphs) {
+        if (run.font.id !== faceId || !font || !fontUse) {
           pdf.font(run.font.id);
           faceId = run.font.id;
           font = pdf._font;
-          glyphs = used.get(font);
-          if (!glyphs) used.set(font, (glyphs = new Map()));
+          fontUse = used.get(font);
+          if (!fontUse) used.set(font, (fontUse = { document: documentFont(font), glyphs: [] }));
         }
-        const pieces = runPieces(font, text, wordSpacing);
-        collectPieces(font, pieces, glyphs);
-        lineRuns[k] = { leading, wordSpacing, pieces };
+        const { leading, spaced } = drawnOf;
+        const pieces = runPieces(font, text, spaced ? item.spaceStretch : 0, fontUse.document.face);
+        collectPieces(fontUse.document, pieces, fontUse.glyphs);
+        lineRuns[k] = { leading, spaced, pieces };
       }
     }
   }
-  for (const [font, glyphs] of used) {
-    if (glyphs.size === 0) continue;
-    encodeInOrder(font, glyphs);
+  for (const [font, { document, glyphs }] of used) {
+    if (glyphs.length === 0) continue;
+    encodeInOrder(font, document, glyphs);
     shareEncoding(font);
   }
   return drawn;
