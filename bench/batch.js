@@ -31,10 +31,14 @@ function treeOf(root) {
   return tree;
 }
 
-/** { rss, hwm } in KiB: resident now and at its peak so far (VmHWM), or null once it is gone. */
+/**
+ * { rss, hwm } in KiB of a Node process: resident now and at its peak so far (VmHWM); null
+ * once it is gone, or for the shell's short-lived helpers as bin/pressroom starts.
+ */
 function memoryOf(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'latin1');
+    if (!/^Name:\s+node$/m.test(status)) return null;
     const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
     return { rss: field('VmRSS'), hwm: field('VmHWM') };
   } catch {
