@@ -87,10 +87,29 @@ export function measureText(face: FontFace, size: number, text: string): TextMea
   return { width: (known.advance / open.unitsPerEm) * size, glyphs: known.glyphs };
 }
 
+/** `measureText(…)` written into `into` (a caller's object reused from word to word). */
+export function measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure {
+  const open = openFace(face);
+  const known = shaped(open, text);
+  into.width = (known.advance / open.unitsPerEm) * size;
+  into.glyphs = known.glyphs;
+  return into;
+}
+
 /** `measureText(…).width`, without making the measure object (spaces are measured per line). */
 export function measureWidth(face: FontFace, size: number, text: string): number {
   const open = openFace(face);
   return (shaped(open, text).advance / open.unitsPerEm) * size;
+}
+
+/**
+ * `width + letterSpacing × glyphs` of `measureText(…)`, computed in that order, without making
+ * the measure object: the typesetter asks this once per word, hyphen and space.
+ */
+export function measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number {
+  const open = openFace(face);
+  const known = shaped(open, text);
+  return (known.advance / open.unitsPerEm) * size + letterSpacing * known.glyphs;
 }
 
 function shaped(open: OpenFace, text: string): { advance: number; glyphs: number } {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PressroomError } from '../diagnostics.js';
-import { fontMetrics, hasGlyph, measureText, measureWidth, type FontMetrics, type TextMeasure } from './measure.js';
+import { fontMetrics, hasGlyph, measureInto, measureSpaced, measureText, measureWidth, type FontMetrics, type TextMeasure } from './measure.js';
 import type { FontFace, FontFamily } from './types.js';
 
 /** The declared font families, with face resolution and measuring. */
@@ -21,6 +21,10 @@ export interface FontRegistry {
   measure(face: FontFace, size: number, text: string): number;
   /** Advance (in points) and glyph count, for letter-spaced text. */
   measureGlyphs(face: FontFace, size: number, text: string): TextMeasure;
+  /** `measureGlyphs` written into `into`, which the caller reuses. */
+  measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure;
+  /** `measureGlyphs`' width plus `letterSpacing` after each glyph, with no object made. */
+  measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number;
   metrics(face: FontFace, size: number): FontMetrics;
 }
 
@@ -158,6 +162,14 @@ class Registry implements FontRegistry {
 
   measureGlyphs(face: FontFace, size: number, text: string): TextMeasure {
     return measureText(face, size, text);
+  }
+
+  measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure {
+    return measureInto(face, size, text, into);
+  }
+
+  measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number {
+    return measureSpaced(face, size, text, letterSpacing);
   }
 
   metrics(face: FontFace, size: number): FontMetrics {

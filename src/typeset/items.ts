@@ -51,6 +51,12 @@ const otherPenalty = 100;
 /** Breaking an over-long token between letters: only when nothing else fits. */
 const emergencyCharPenalty = 1000;
 
+// Penalties that depend on nothing of their place, made once: items are never changed.
+const explicitHyphenBreak: Item = { kind: 'penalty', width: 0, penalty: explicitHyphenPenalty, flagged: true };
+const syllableBreak: Item = { kind: 'penalty', width: 0, penalty: syllablePenalty, flagged: false, syllable: true };
+const ideographicBreak: Item = { kind: 'penalty', width: 0, penalty: ideographicPenalty, flagged: false };
+const otherBreak: Item = { kind: 'penalty', width: 0, penalty: otherPenalty, flagged: false };
+
 const hyphenLike = /[-\u2010\u2013]$/;
 const hangulBefore = /\p{Script=Hangul}$/u;
 const hangulAfter = /^\p{Script=Hangul}/u;
@@ -59,8 +65,7 @@ const droppedAll = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): number {
   if (text === '') return 0;
-  const m = fonts.measureGlyphs(style.face, style.size, text);
-  return m.width + style.letterSpacing * m.glyphs;
+  return fonts.measureSpaced(style.face, style.size, text, style.letterSpacing);
 }
 
 /** The segment of each character of the paragraph being itemised, in a buffer kept between paragraphs. */
@@ -107,16 +112,17 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
   if (opts.indent !== 0) items.push({ kind: 'box', width: opts.indent, text: '', style: null });
   // Most spaces of a paragraph are in one style: measured once.
   let spaceStyle: RunStyle | undefined;
-  let spaceWidth = 0;
+  // Items are never changed once made, so the paragraph's spaces in one style share one glue.
+  let spaceGlue: Item | undefined;
   const pushGlue = (style: RunStyle) => {
     const last = items[items.length - 1];
     if (!last || last.kind !== 'box' || last.style === null) return; // spaces at a line start vanish
-    if (style !== spaceStyle) {
-      spaceWidth = glyphWidth(fonts, style, ' ');
+    if (style !== spaceStyle || !spaceGlue) {
+      const width = glyphWidth(fonts, style, ' ');
+      spaceGlue = { kind: 'glue', width, stretch: opts.justify ? width / 2 : 0, shrink: opts.justify ? width / 3 : 0, text: ' ', style };
       spaceStyle = style;
     }
-    const width = spaceWidth;
-    items.push({ kind: 'glue', width, stretch: opts.justify ? width / 2 : 0, shrink: opts.justify ? width / 3 : 0, text: ' ', style });
+    items.push(spaceGlue);
   };
   const pushForced = () => {
     while (items.length > 0 && items[items.length - 1].kind === 'glue') items.pop();
@@ -124,6 +130,7 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
     items.push({ kind: 'penalty', width: 0, penalty: forcedBreak, flagged: false });
   };
 
+  const word: WordContext = { items, words, segments, segmentAt, text, fonts, opts };
   const breaker = lineBreaker(text);
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
@@ -138,7 +145,7 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
       if (c === 10) newline = true;
       wordEnd--;
     }
-    pushWord({ items, words, segments, segmentAt, text, fonts, opts }, spanStart, wordEnd);
+    pushWord(word, spanStart, wordEnd);
     if (newline) {
       pushForced();
     } else if (wordEnd < bk.position) {
@@ -151,11 +158,11 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
           items.push({ kind: 'penalty', width: glyphWidth(fonts, style, '-'), penalty: hyphenPenalty, flagged: true, hyphen: { text: '-', style } });
         }
       } else if (hyphenLike.test(trimmed)) {
-        items.push({ kind: 'penalty', width: 0, penalty: explicitHyphenPenalty, flagged: true });
+        items.push(explicitHyphenBreak);
       } else if (hangulBefore.test(trimmed) || hangulAfter.test(text.slice(bk.position, bk.position + 2))) {
-        items.push({ kind: 'penalty', width: 0, penalty: syllablePenalty, flagged: false, syllable: true });
+        items.push(syllableBreak);
       } else {
-        items.push({ kind: 'penalty', width: 0, penalty: ideographic.test(trimmed) ? ideographicPenalty : otherPenalty, flagged: false });
+        items.push(ideographic.test(trimmed) ? ideographicBreak : otherBreak);
       }
     }
   }
@@ -182,19 +189,21 @@ function hasDroppedIn(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** `t` less the characters never drawn, when it has any. */
+const cleaned = (t: string, hasDropped: boolean) => (hasDropped ? t.replace(droppedAll, '') : t);
+
 /** Boxes for the word in text[start, end): one per style, or its characters when it fits on no line. */
 function pushWord(w: WordContext, start: number, end: number): void {
   if (end <= start) return;
   const { items, segments, segmentAt, text, fonts, opts } = w;
   const hasDropped = hasDroppedIn(text, start, end);
-  const clean = (t: string) => (hasDropped ? t.replace(droppedAll, '') : t);
   const room = opts.measure - Math.max(0, opts.indent);
   const seg = segmentAt[start];
   if (seg === segmentAt[end - 1]) {
     // A word in one style, as most are (segments are contiguous): no pieces to gather.
     const { style, lang } = segments[seg];
     const raw = text.slice(start, end);
-    const t = clean(raw);
+    const t = hasDropped ? raw.replace(droppedAll, '') : raw;
     const width = glyphWidth(fonts, style, t);
     if (width === 0 && t === '') return;
     if (width > room) {
@@ -212,18 +221,18 @@ function pushWord(w: WordContext, start: number, end: number): void {
     let j = i;
     while (j < end && segmentAt[j] === s) j++;
     const piece = text.slice(i, j);
-    const width = glyphWidth(fonts, segments[s].style, clean(piece));
+    const width = glyphWidth(fonts, segments[s].style, cleaned(piece, hasDropped));
     pieces.push({ text: piece, style: segments[s].style, lang: segments[s].lang, width });
     total += width;
     i = j;
   }
-  if (total === 0 && clean(text.slice(start, end)) === '') return;
+  if (total === 0 && cleaned(text.slice(start, end), hasDropped) === '') return;
   if (total > room) {
-    pushCharacters(items, pieces.map((p) => ({ text: clean(p.text), style: p.style })), fonts);
+    pushCharacters(items, pieces.map((p) => ({ text: cleaned(p.text, hasDropped), style: p.style })), fonts);
     return;
   }
   for (const piece of pieces) {
-    items.push({ kind: 'box', width: piece.width, text: clean(piece.text), style: piece.style });
+    items.push({ kind: 'box', width: piece.width, text: cleaned(piece.text, hasDropped), style: piece.style });
     if (opts.hyphens === 'auto' && !hasDropped) w.words.push({ index: items.length - 1, start, text: piece.text, style: piece.style, lang: piece.lang });
   }
 }
