@@ -62,6 +62,7 @@ const hangulBefore = /\p{Script=Hangul}$/u;
 const hangulAfter = /^\p{Script=Hangul}/u;
 const ideographic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
 const droppedAll = /[\u00AD\u200B\u2060\uFEFF]/g;
+const droppedAny = /[\u00AD\u200B\u2060\uFEFF]/;
 
 export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): number {
   if (text === '') return 0;
@@ -130,7 +131,8 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
     items.push({ kind: 'penalty', width: 0, penalty: forcedBreak, flagged: false });
   };
 
-  const word: WordContext = { items, words, segments, segmentAt, text, fonts, opts };
+  // Most paragraphs have no soft hyphen or invisible character: their words need no search.
+  const word: WordContext = { items, words, segments, segmentAt, text, fonts, opts, dropped: droppedAny.test(text) };
   const breaker = lineBreaker(text);
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
@@ -178,6 +180,8 @@ interface WordContext {
   text: string;
   fonts: FontRegistry;
   opts: ItemOptions;
+  /** Whether the paragraph has a character that is never drawn. */
+  dropped: boolean;
 }
 
 /** Whether text[start, end) holds a character that is never drawn (soft hyphen, zero-width space…). */
@@ -196,7 +200,7 @@ const cleaned = (t: string, hasDropped: boolean) => (hasDropped ? t.replace(drop
 function pushWord(w: WordContext, start: number, end: number): void {
   if (end <= start) return;
   const { items, segments, segmentAt, text, fonts, opts } = w;
-  const hasDropped = hasDroppedIn(text, start, end);
+  const hasDropped = w.dropped && hasDroppedIn(text, start, end);
   const room = opts.measure - Math.max(0, opts.indent);
   const seg = segmentAt[start];
   if (seg === segmentAt[end - 1]) {
