@@ -1,6 +1,7 @@
 import type { FontRegistry } from '../fonts/registry.js';
 import { hyphenationPoints, isUnhyphenatableToken } from './hyphenate.js';
-import { glyphWidth, hyphenPenalty, type Item, type ParagraphItems, type WordBox } from './items.js';
+import { glyphWidth, hyphenPenalty, type Item, type ParagraphItems } from './items.js';
+import type { RunStyle } from './itemise.js';
 import { isWhiteSpace } from './white-space.js';
 
 /**
@@ -9,19 +10,22 @@ import { isWhiteSpace } from './white-space.js';
  * the same in both, so it is taken over rather than built again.
  */
 export function hyphenateItems(paragraph: ParagraphItems, fonts: FontRegistry): Item[] {
-  const { items, text, words } = paragraph;
+  const { items, text, words, segments } = paragraph;
   if (words.length === 0) return items;
   const unhyphenatable = new Map<number, boolean>(); // by token start
   const out: Item[] = [];
   let copied = 0;
   let split = false;
-  for (const word of words) {
-    const points = hyphenationPoints(word.text, word.lang);
+  for (let k = 0; k < words.length; k += 3) {
+    const index = words[k];
+    // A listed word has no character that is dropped, so its box's text is the word's.
+    const box = items[index] as Extract<Item, { kind: 'box' }>;
+    const points = hyphenationPoints(box.text, segments[words[k + 2]].lang);
     if (points.length === 0) continue;
-    if (inUnhyphenatableToken(text, word.start, unhyphenatable)) continue;
-    while (copied < word.index) out.push(items[copied++]);
+    if (inUnhyphenatableToken(text, words[k + 1], unhyphenatable)) continue;
+    while (copied < index) out.push(items[copied++]);
     copied++; // the word's box, replaced by its pieces
-    pushSplit(out, word, points, fonts);
+    pushSplit(out, box.text, box.style!, points, fonts);
     split = true;
   }
   if (!split) return items;
@@ -50,17 +54,20 @@ function inUnhyphenatableToken(text: string, at: number, known: Map<number, bool
 const token = /\S+/y;
 
 /** The word's pieces between its hyphenation points, each point a flagged penalty with the hyphen's width. */
-function pushSplit(items: Item[], word: WordBox, points: number[], fonts: FontRegistry): void {
-  const { text, style } = word;
+function pushSplit(items: Item[], text: string, style: RunStyle, points: number[], fonts: FontRegistry): void {
+  // One hyphen for the word's points: items are never changed once made.
+  const hyphen = { text: '-', style };
   let from = 0;
   let before = 0;
-  for (const at of [...points, text.length]) {
+  for (let k = 0; k <= points.length; k++) {
+    const at = k < points.length ? points[k] : text.length;
     // Widths from prefixes, so the pieces of an unbroken word add up to the word as shaped.
-    const upTo = glyphWidth(fonts, style, text.slice(0, at));
+    const prefix = text.slice(0, at);
+    const upTo = glyphWidth(fonts, style, prefix);
     items.push({ kind: 'box', width: upTo - before, text: text.slice(from, at), style });
     if (at < text.length) {
-      const hyphenWidth = glyphWidth(fonts, style, text.slice(0, at) + '-') - upTo;
-      items.push({ kind: 'penalty', width: hyphenWidth, penalty: hyphenPenalty, flagged: true, auto: true, hyphen: { text: '-', style } });
+      const hyphenWidth = glyphWidth(fonts, style, prefix + '-') - upTo;
+      items.push({ kind: 'penalty', width: hyphenWidth, penalty: hyphenPenalty, flagged: true, auto: true, hyphen });
     }
     from = at;
     before = upTo;

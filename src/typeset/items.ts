@@ -94,8 +94,28 @@ export interface ParagraphItems {
   items: Item[];
   /** The segments' text joined. */
   text: string;
-  /** Boxes hyphenation may split (with `hyphens: auto`), in item order. */
-  words: WordBox[];
+  segments: Segment[];
+  /**
+   * Boxes hyphenation may split (with `hyphens: auto`), in item order, three numbers each: the
+   * box's index in `items`, where its word starts in `text` and its segment. Numbers rather than
+   * a WordBox per word: most paragraphs are never hyphenated, and the objects were a tenth of
+   * what typesetting allocated.
+   */
+  words: number[];
+}
+
+/** The i-th word box of `paragraph.words` (i counts words, not numbers). */
+export function wordBox(paragraph: ParagraphItems, i: number): WordBox {
+  const { items, words, segments } = paragraph;
+  const index = words[3 * i];
+  const box = items[index] as Extract<Item, { kind: 'box' }>;
+  // A listed word has no character that is dropped, so its box's text is the word's.
+  return { index, start: words[3 * i + 1], text: box.text, style: box.style!, lang: segments[words[3 * i + 2]].lang };
+}
+
+/** Every word box of `paragraph`, in item order. */
+export function wordBoxes(paragraph: ParagraphItems): WordBox[] {
+  return Array.from({ length: paragraph.words.length / 3 }, (_, i) => wordBox(paragraph, i));
 }
 
 /** Turns a paragraph's segments into boxes, glue and penalties at its UAX #14 break opportunities. */
@@ -109,7 +129,7 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
   });
 
   const items: Item[] = [];
-  const words: WordBox[] = [];
+  const words: number[] = [];
   if (opts.indent !== 0) items.push({ kind: 'box', width: opts.indent, text: '', style: null });
   // Most spaces of a paragraph are in one style: measured once.
   let spaceStyle: RunStyle | undefined;
@@ -169,12 +189,12 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
     }
   }
   pushForced();
-  return { items, text, words };
+  return { items, text, segments, words };
 }
 
 interface WordContext {
   items: Item[];
-  words: WordBox[];
+  words: number[];
   segments: Segment[];
   segmentAt: Int32Array;
   text: string;
@@ -205,7 +225,7 @@ function pushWord(w: WordContext, start: number, end: number): void {
   const seg = segmentAt[start];
   if (seg === segmentAt[end - 1]) {
     // A word in one style, as most are (segments are contiguous): no pieces to gather.
-    const { style, lang } = segments[seg];
+    const { style } = segments[seg];
     const raw = text.slice(start, end);
     const t = hasDropped ? raw.replace(droppedAll, '') : raw;
     const width = glyphWidth(fonts, style, t);
@@ -215,10 +235,10 @@ function pushWord(w: WordContext, start: number, end: number): void {
       return;
     }
     items.push({ kind: 'box', width, text: t, style });
-    if (opts.hyphens === 'auto' && !hasDropped) w.words.push({ index: items.length - 1, start, text: raw, style, lang });
+    if (opts.hyphens === 'auto' && !hasDropped) w.words.push(items.length - 1, start, seg);
     return;
   }
-  const pieces: { text: string; style: RunStyle; lang: string; width: number }[] = [];
+  const pieces: { text: string; style: RunStyle; segment: number; width: number }[] = [];
   let total = 0;
   for (let i = start; i < end; ) {
     const s = segmentAt[i];
@@ -226,7 +246,7 @@ function pushWord(w: WordContext, start: number, end: number): void {
     while (j < end && segmentAt[j] === s) j++;
     const piece = text.slice(i, j);
     const width = glyphWidth(fonts, segments[s].style, cleaned(piece, hasDropped));
-    pieces.push({ text: piece, style: segments[s].style, lang: segments[s].lang, width });
+    pieces.push({ text: piece, style: segments[s].style, segment: s, width });
     total += width;
     i = j;
   }
@@ -237,7 +257,7 @@ function pushWord(w: WordContext, start: number, end: number): void {
   }
   for (const piece of pieces) {
     items.push({ kind: 'box', width: piece.width, text: cleaned(piece.text, hasDropped), style: piece.style });
-    if (opts.hyphens === 'auto' && !hasDropped) w.words.push({ index: items.length - 1, start, text: piece.text, style: piece.style, lang: piece.lang });
+    if (opts.hyphens === 'auto' && !hasDropped) w.words.push(items.length - 1, start, piece.segment);
   }
 }
 
