@@ -42,12 +42,22 @@ const MAX_GLYPHS = 20_000;
 /** Faces are opened on first use and kept for the process: Noto Serif KR alone is 14 MB. */
 const openFaces = new Map<string, OpenFace>();
 
+/**
+ * The face asked for last and what it opened: a paragraph's words come one after another in
+ * one face, and each measure looked the face's path up in openFaces.
+ */
+let lastFace: FontFace | undefined;
+let lastOpen: OpenFace | undefined;
+
 /** Forgets opened faces, so edited font files are read again (the watcher calls this). */
 export function forgetOpenFaces(): void {
   openFaces.clear();
+  lastFace = undefined;
+  lastOpen = undefined;
 }
 
 export function openFace(face: FontFace): OpenFace {
+  if (face === lastFace) return lastOpen!;
   let open = openFaces.get(face.path);
   if (!open) {
     let font: fontkit.Font;
@@ -60,6 +70,8 @@ export function openFace(face: FontFace): OpenFace {
     open = { font, unitsPerEm: font.unitsPerEm, chunks: new BoundedMap(MAX_CHUNKS), strings: new BoundedMap(MAX_STRINGS), glyphs: new BoundedMap(MAX_GLYPHS), ascent: font.ascent, descent: font.descent, lineGap: font.lineGap };
     openFaces.set(face.path, open);
   }
+  lastFace = face;
+  lastOpen = open;
   return open;
 }
 
