@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace } from './types.js';
 import { BoundedMap } from './bounded-map.js';
-import { simpleAdvance, type SimpleAdvance } from './simple-shaper.js';
+import { simpleAdvance, simpleAdvanceOf, type SimpleAdvance } from './simple-shaper.js';
 import { advanceWithSpace } from './word-space.js';
 
 /** Vertical metrics scaled to a size, in points. `descent` is positive (below the baseline). */
@@ -26,7 +26,7 @@ interface OpenFace {
   /** Shaped advance (font units) and glyph count per chunk, as PDFKit caches its layouts. */
   chunks: Map<string, SimpleAdvance>;
   /** The same per whole string measured, so a repeated word costs one lookup. */
-  strings: Map<string, { advance: number; glyphs: number }>;
+  strings: Map<string, SimpleAdvance>;
   glyphs: Map<number, boolean>;
   /** Vertical metrics in font units (fontkit recomputes them on every read). */
   ascent: number;
@@ -108,6 +108,30 @@ export function measureInto(face: FontFace, size: number, text: string, into: Te
   return into;
 }
 
+/**
+ * A text as its face shapes it (font units, from the face's caches): what a word's box keeps, so
+ * that measuring the word with its space later needs no look-up. Opaque outside fonts/.
+ */
+export type TextShape = Readonly<Pick<SimpleAdvance, 'advance' | 'glyphs'>>;
+
+export function shapeText(face: FontFace, text: string): TextShape {
+  return shaped(openFace(face), text);
+}
+
+/** `shape`'s text with a space after it, shaped once and then kept with the shape. */
+export function shapeWithSpace(face: FontFace, text: string, shape: TextShape): TextShape {
+  // Shapes are made only by shaped(), so this is a SimpleAdvance.
+  const s = shape as SimpleAdvance;
+  return (s.withSpace ??= shaped(openFace(face), `${text} `));
+}
+
+/** `measureInto` of the text that `shape` is the shape of. */
+export function measureShapeInto(face: FontFace, size: number, shape: TextShape, into: TextMeasure): TextMeasure {
+  into.width = (shape.advance / openFace(face).unitsPerEm) * size;
+  into.glyphs = shape.glyphs;
+  return into;
+}
+
 /** `measureText(…).width`, without making the measure object (spaces are measured per line). */
 export function measureWidth(face: FontFace, size: number, text: string): number {
   const open = openFace(face);
@@ -124,7 +148,7 @@ export function measureSpaced(face: FontFace, size: number, text: string, letter
   return (known.advance / open.unitsPerEm) * size + letterSpacing * known.glyphs;
 }
 
-function shaped(open: OpenFace, text: string): { advance: number; glyphs: number } {
+function shaped(open: OpenFace, text: string): SimpleAdvance {
   // A text with no space or tab but maybe one at its end (a word, a justified line's word and
   // its space) is one chunk: its own cache entry.
   const space = text.indexOf(' ');
@@ -137,7 +161,7 @@ function shaped(open: OpenFace, text: string): { advance: number; glyphs: number
   return known;
 }
 
-function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs: number } {
+function shapeInChunks(open: OpenFace, text: string): SimpleAdvance {
   let advance = 0;
   let glyphs = 0;
   // Chunks end after each space or tab; the search for the next is left to indexOf.
@@ -154,7 +178,7 @@ function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs:
     glyphs += shaped.glyphs;
     start = stop;
   }
-  return { advance, glyphs };
+  return simpleAdvanceOf(advance, glyphs);
 }
 
 function chunkOf(open: OpenFace, chunk: string): SimpleAdvance {
@@ -165,7 +189,7 @@ function chunkOf(open: OpenFace, chunk: string): SimpleAdvance {
     shaped = wordAndSpace(open, chunk) ?? simpleAdvance(open.font, chunk);
     if (!shaped) {
       const run = open.font.layout(chunk);
-      shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
+      shaped = simpleAdvanceOf(run.advanceWidth, run.glyphs.length);
     }
     open.chunks.set(chunk, shaped);
   }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PressroomError } from '../diagnostics.js';
-import { fontMetrics, hasGlyph, measureInto, measureSpaced, measureText, measureWidth, type FontMetrics, type TextMeasure } from './measure.js';
+import { fontMetrics, hasGlyph, measureInto, measureShapeInto, measureSpaced, measureText, measureWidth, shapeText, shapeWithSpace, type FontMetrics, type TextMeasure, type TextShape } from './measure.js';
 import type { FontFace, FontFamily } from './types.js';
 
 /** The declared font families, with face resolution and measuring. */
@@ -23,6 +23,12 @@ export interface FontRegistry {
   measureGlyphs(face: FontFace, size: number, text: string): TextMeasure;
   /** `measureGlyphs` written into `into`, which the caller reuses. */
   measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure;
+  /** `text` as shaped in `face`: measureShapeInto measures it without finding it again. */
+  shape(face: FontFace, text: string): TextShape;
+  /** The shape of `text + ' '`, from `shape`, the shape of `text` (kept with it once found). */
+  shapeWithSpace(face: FontFace, text: string, shape: TextShape): TextShape;
+  /** `measureInto` of a shape's text. */
+  measureShapeInto(face: FontFace, size: number, shape: TextShape, into: TextMeasure): TextMeasure;
   /** `measureGlyphs`' width plus `letterSpacing` after each glyph, with no object made. */
   measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number;
   metrics(face: FontFace, size: number): FontMetrics;
@@ -166,6 +172,18 @@ class Registry implements FontRegistry {
 
   measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure {
     return measureInto(face, size, text, into);
+  }
+
+  shape(face: FontFace, text: string): TextShape {
+    return shapeText(face, text);
+  }
+
+  shapeWithSpace(face: FontFace, text: string, shape: TextShape): TextShape {
+    return shapeWithSpace(face, text, shape);
+  }
+
+  measureShapeInto(face: FontFace, size: number, shape: TextShape, into: TextMeasure): TextMeasure {
+    return measureShapeInto(face, size, shape, into);
   }
 
   measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number {

@@ -64,7 +64,7 @@ function pushSplit(items: Item[], text: string, style: RunStyle, points: number[
     // Widths from prefixes, so the pieces of an unbroken word add up to the word as shaped.
     const prefix = text.slice(0, at);
     const upTo = glyphWidth(fonts, style, prefix);
-    items.push({ kind: 'box', width: upTo - before, text: text.slice(from, at), style });
+    items.push({ kind: 'box', width: upTo - before, text: text.slice(from, at), style, shape: null });
     if (at < text.length) {
       const hyphenWidth = glyphWidth(fonts, style, prefix + '-') - upTo;
       items.push({ kind: 'penalty', width: hyphenWidth, penalty: hyphenPenalty, flagged: true, auto: true, hyphen });

@@ -1,10 +1,18 @@
+import type { TextMeasure, TextShape } from '../fonts/measure.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import { lineBreaker } from './line-breaks.js';
 import type { RunStyle, Segment } from './itemise.js';
 
 /** Knuth–Plass items. Boxes and glue carry the text and style they came from. */
 export type Item =
-  | { kind: 'box'; width: number; text: string; style: RunStyle | null }
+  | {
+      kind: 'box';
+      width: number;
+      text: string;
+      style: RunStyle | null;
+      /** A word's shape in its face, for measuring it with its space (setLines); else null. */
+      shape: TextShape | null;
+    }
   | { kind: 'glue'; width: number; stretch: number; shrink: number; text: string; style: RunStyle | null }
   | {
       kind: 'penalty';
@@ -63,6 +71,15 @@ const hangulAfter = /^\p{Script=Hangul}/u;
 const ideographic = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
 const droppedAll = /[\u00AD\u200B\u2060\uFEFF]/g;
 const droppedAny = /[\u00AD\u200B\u2060\uFEFF]/;
+
+/** What shapeWidth reads a shape's measure into, kept for the process. */
+const shapeMeasure: TextMeasure = { width: 0, glyphs: 0 };
+
+/** glyphWidth of the text that `shape` (in `style`'s face) is the shape of: the same sum. */
+function shapeWidth(fonts: FontRegistry, style: RunStyle, shape: TextShape): number {
+  const m = fonts.measureShapeInto(style.face, style.size, shape, shapeMeasure);
+  return m.width + style.letterSpacing * m.glyphs;
+}
 
 export function glyphWidth(fonts: FontRegistry, style: RunStyle, text: string): number {
   if (text === '') return 0;
@@ -130,7 +147,7 @@ export function buildItems(segments: Segment[], fonts: FontRegistry, opts: ItemO
 
   const items: Item[] = [];
   const words: number[] = [];
-  if (opts.indent !== 0) items.push({ kind: 'box', width: opts.indent, text: '', style: null });
+  if (opts.indent !== 0) items.push({ kind: 'box', width: opts.indent, text: '', style: null, shape: null });
   // Most spaces of a paragraph are in one style: measured once.
   let spaceStyle: RunStyle | undefined;
   // Items are never changed once made, so the paragraph's spaces in one style share one glue.
@@ -228,13 +245,14 @@ function pushWord(w: WordContext, start: number, end: number): void {
     const { style } = segments[seg];
     const raw = text.slice(start, end);
     const t = hasDropped ? raw.replace(droppedAll, '') : raw;
-    const width = glyphWidth(fonts, style, t);
+    const shape = t === '' ? null : fonts.shape(style.face, t);
+    const width = shape === null ? 0 : shapeWidth(fonts, style, shape);
     if (width === 0 && t === '') return;
     if (width > room) {
       pushCharacters(items, [{ text: t, style }], fonts);
       return;
     }
-    items.push({ kind: 'box', width, text: t, style });
+    items.push({ kind: 'box', width, text: t, style, shape });
     if (opts.hyphens === 'auto' && !hasDropped) w.words.push(items.length - 1, start, seg);
     return;
   }
@@ -256,7 +274,7 @@ function pushWord(w: WordContext, start: number, end: number): void {
     return;
   }
   for (const piece of pieces) {
-    items.push({ kind: 'box', width: piece.width, text: cleaned(piece.text, hasDropped), style: piece.style });
+    items.push({ kind: 'box', width: piece.width, text: cleaned(piece.text, hasDropped), style: piece.style, shape: null });
     if (opts.hyphens === 'auto' && !hasDropped) w.words.push(items.length - 1, start, piece.segment);
   }
 }
@@ -267,7 +285,7 @@ function pushCharacters(items: Item[], pieces: { text: string; style: RunStyle }
   for (const piece of pieces) {
     for (const cluster of piece.text.match(/\P{M}\p{M}*/gu) ?? []) {
       if (!first) items.push({ kind: 'penalty', width: 0, penalty: emergencyCharPenalty, flagged: false });
-      items.push({ kind: 'box', width: glyphWidth(fonts, piece.style, cluster), text: cluster, style: piece.style });
+      items.push({ kind: 'box', width: glyphWidth(fonts, piece.style, cluster), text: cluster, style: piece.style, shape: null });
       first = false;
     }
   }

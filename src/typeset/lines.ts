@@ -23,18 +23,21 @@ export interface SetLine {
 export const expansionLimit = 0.02;
 
 type Glue = Extract<Item, { kind: 'glue' }>;
+type Box = Extract<Item, { kind: 'box' }>;
 
 /**
  * The drafts of the line being set (pieces of text in one style, or an indent): parallel arrays
  * kept between lines, written over rather than made per word. `glyphs` is what font expansion
  * scales (an indent's width for an indent), `spaces` the trailing spaces' width, which it does
  * not; `glue` is the glue ending the draft, whose adjustment moves everything after it.
+ * `box` is the draft's one box when its text is that box's, maybe with a space after it.
  */
 const draft = {
   count: 0,
   text: [] as string[],
   style: [] as (RunStyle | null)[],
   glue: [] as (Glue | null)[],
+  box: [] as (Box | null)[],
   glyphs: new Float64Array(64),
   glyphCount: new Int32Array(64),
   spaces: new Float64Array(64),
@@ -62,6 +65,7 @@ function addDraft(text: string, style: RunStyle | null, indent: number): number 
   draft.text[i] = text;
   draft.style[i] = style;
   draft.glue[i] = null;
+  draft.box[i] = null;
   draft.glyphs[i] = indent;
   return i;
 }
@@ -76,7 +80,7 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
   // Justified paragraphs keep one run per word on every line: a last line may still need to
   // shrink its spaces (as TeX's may), though it never stretches.
   const justify = align === 'justify';
-  const { text, style, glue } = draft;
+  const { text, style, glue, box } = draft;
   let start = 0;
   for (const br of breaks) {
     while (start < br.end && items[start].kind !== 'box') start++;
@@ -92,8 +96,10 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
           current = -1;
         } else if (current >= 0 && style[current] === it.style && glue[current] === null) {
           text[current] += it.text;
+          box[current] = null;
         } else {
           current = addDraft(it.text, it.style, 0);
+          box[current] = it;
         }
       } else if (it.kind === 'glue' && it.style) {
         // A space belongs to its own inline: a link or underline does not run on past the word.
@@ -105,8 +111,12 @@ export function setLines(items: Item[], breaks: BrokenLine[], align: BlockStyle[
     let hyphenated = false;
     if (endItem.kind === 'penalty' && endItem.hyphen) {
       const h = endItem.hyphen;
-      if (current >= 0 && style[current] === h.style) text[current] += h.text;
-      else addDraft(h.text, h.style, 0);
+      if (current >= 0 && style[current] === h.style) {
+        text[current] += h.text;
+        box[current] = null;
+      } else {
+        addDraft(h.text, h.style, 0);
+      }
       hyphenated = true;
     }
     lines.push(placeDrafts({ justify, stretch: !lastOrForced, align, measure, hyphenated, expansion }, fonts));
@@ -148,7 +158,7 @@ function measureDrafts(fonts: FontRegistry): void {
     }
     const text = draft.text[i];
     const { face, size, letterSpacing } = s;
-    const all = fonts.measureInto(face, size, text, shapedDraft);
+    const all = measureDraft(fonts, draft.box[i], s, text);
     let spaceCount = 0;
     while (spaceCount < text.length && text.charCodeAt(text.length - 1 - spaceCount) === 32) spaceCount++;
     if (spaceCount > 0 && s !== spaceStyle) {
@@ -162,6 +172,20 @@ function measureDrafts(fonts: FontRegistry): void {
     draft.spaces[i] = spaces;
     draft.spaceCount[i] = spaceCount;
   }
+}
+
+/**
+ * A draft's measure. A word's draft (its box, maybe with one space after: drafts hold nothing
+ * else with it) is measured from the shape its box kept, with no look-up of its text.
+ */
+function measureDraft(fonts: FontRegistry, box: Box | null, s: RunStyle, text: string): TextMeasure {
+  if (box !== null && box.shape !== null) {
+    if (text.length === box.text.length) return fonts.measureShapeInto(s.face, s.size, box.shape, shapedDraft);
+    if (text.length === box.text.length + 1 && text.charCodeAt(box.text.length) === 32) {
+      return fonts.measureShapeInto(s.face, s.size, fonts.shapeWithSpace(s.face, box.text, box.shape), shapedDraft);
+    }
+  }
+  return fonts.measureInto(s.face, s.size, text, shapedDraft);
 }
 
 function placeDrafts(opts: PlaceOptions, fonts: FontRegistry): SetLine {
