@@ -76,7 +76,7 @@ const droppedAny = /[\u00AD\u200B\u2060\uFEFF]/;
 const shapeMeasure: TextMeasure = { width: 0, glyphs: 0 };
 
 /** glyphWidth of the text that `shape` (in `style`'s face) is the shape of: the same sum. */
-function shapeWidth(fonts: FontRegistry, style: RunStyle, shape: TextShape): number {
+export function shapeWidth(fonts: FontRegistry, style: RunStyle, shape: TextShape): number {
   const m = fonts.measureShapeInto(style.face, style.size, shape, shapeMeasure);
   return m.width + style.letterSpacing * m.glyphs;
 }
