@@ -119,7 +119,8 @@ class Registry implements FontRegistry {
   readonly families: FontFamily[];
   private readonly byName = new Map<string, FontFamily>();
   private readonly chains = new Map<string, FontFace[]>();
-  private readonly arrays = new WeakMap<string[], Map<string, FontFace[]>>();
+  /** By fontFamily array, then style, then weight: keys that need no string made per call. */
+  private readonly arrays = new WeakMap<string[], { normal: Map<number, FontFace[]>; italic: Map<number, FontFace[]> }>();
 
   constructor(families: FontFamily[]) {
     this.families = families;
@@ -134,11 +135,12 @@ class Registry implements FontRegistry {
   resolve(chain: string[], weight: number, style: 'normal' | 'italic'): FontFace[] {
     // Styles share their fontFamily arrays, so most lookups never build the string key.
     let byArray = this.arrays.get(chain);
-    if (!byArray) this.arrays.set(chain, (byArray = new Map()));
-    const short = `${weight}|${style}`;
-    const hit = byArray.get(short);
+    if (!byArray) this.arrays.set(chain, (byArray = { normal: new Map(), italic: new Map() }));
+    // A style the type does not allow (from JavaScript) is resolved each time, never cached here.
+    const byWeight = style === 'italic' ? byArray.italic : style === 'normal' ? byArray.normal : undefined;
+    const hit = byWeight?.get(weight);
     if (hit) return hit;
-    const key = `${chain.join(',')}|${short}`;
+    const key = `${chain.join(',')}|${weight}|${style}`;
     let faces = this.chains.get(key);
     if (!faces) {
       const families: FontFamily[] = [];
@@ -150,7 +152,7 @@ class Registry implements FontRegistry {
       faces = families.filter((f) => f.faces.length > 0).map((f) => nearestFace(f.faces, weight, style));
       this.chains.set(key, faces);
     }
-    byArray.set(short, faces);
+    byWeight?.set(weight, faces);
     return faces;
   }
 
