@@ -6,6 +6,8 @@ export type TextInline = Extract<Inline, { kind: 'text' }>;
 
 /** CSS white space: not the no-break space, which `\s` would also match. */
 const WHITE_SPACE = /[ \t\n\r\f]+/g;
+/** White space that collapsing changes: anything but a lone space. Most runs of prose have none. */
+const COLLAPSIBLE = /[\t\n\r\f]| {2}/;
 
 const textStyles = new WeakMap<ComputedStyle, TextStyle>();
 
@@ -30,7 +32,9 @@ export function textStyleOf(style: ComputedStyle): TextStyle {
 }
 
 export function textRun(text: string, style: ComputedStyle, link?: string, lang?: string): TextInline {
-  const run: TextInline = { kind: 'text', text: text.replace(WHITE_SPACE, ' '), style: textStyleOf(style) };
+  // Replacing every space by itself would copy the text: replaced only when that changes it.
+  const collapsed = COLLAPSIBLE.test(text) ? text.replace(WHITE_SPACE, ' ') : text;
+  const run: TextInline = { kind: 'text', text: collapsed, style: textStyleOf(style) };
   if (link !== undefined) run.link = link;
   if (lang !== undefined) run.lang = lang;
   return run;

@@ -189,18 +189,37 @@ export function compileStylesheet(path: string, text: string): CompiledStyleshee
 /** The rules of `sheet` whose selectors match `element`, in cascade order (specificity, then source). */
 export function matchingRules(sheet: CompiledStylesheet, element: Element): StyleRuleEntry[] {
   const found: StyleRuleEntry[] = [];
-  const collect = (entries: StyleRuleEntry[] | undefined): void => {
-    if (!entries) return;
-    for (const entry of entries) if (entry.matches(element)) found.push(entry);
-  };
   const id = element.attribs.id;
-  if (id) collect(sheet.byId.get(id));
+  if (id) collect(sheet.byId.get(id), element, found);
   const classAttr = element.attribs.class;
   if (classAttr) {
-    for (const name of new Set(classAttr.split(/\s+/))) if (name) collect(sheet.byClass.get(name));
+    // Most elements have one class: no list of names to make, nor a set to drop repeats.
+    if (!/\s/.test(classAttr)) collect(sheet.byClass.get(classAttr), element, found);
+    else for (const name of new Set(classAttr.split(/\s+/))) if (name) collect(sheet.byClass.get(name), element, found);
   }
-  collect(sheet.byTag.get(element.name));
-  collect(sheet.universal);
-  if (found.length > 1) found.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+  collect(sheet.byTag.get(element.name), element, found);
+  collect(sheet.universal, element, found);
+  sortRules(found);
   return found;
+}
+
+function collect(entries: StyleRuleEntry[] | undefined, element: Element, found: StyleRuleEntry[]): void {
+  if (!entries) return;
+  for (const entry of entries) if (entry.matches(element)) found.push(entry);
+}
+
+/**
+ * Cascade order (specificity, then source order, which no two rules share) by insertion: an
+ * element matches a few rules, and Array.prototype.sort made a work copy of them for each.
+ */
+function sortRules(rules: StyleRuleEntry[]): void {
+  for (let i = 1; i < rules.length; i++) {
+    const rule = rules[i];
+    let j = i - 1;
+    while (j >= 0 && (rules[j].specificity > rule.specificity || (rules[j].specificity === rule.specificity && rules[j].order > rule.order))) {
+      rules[j + 1] = rules[j];
+      j--;
+    }
+    rules[j + 1] = rule;
+  }
 }

@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import { PressroomError } from '../diagnostics.js';
 import type { FontFace } from './types.js';
 import { BoundedMap } from './bounded-map.js';
-import { simpleAdvance, type SimpleAdvance } from './simple-shaper.js';
+import { simpleAdvance, simpleAdvanceOf, type SimpleAdvance } from './simple-shaper.js';
 import { advanceWithSpace } from './word-space.js';
 
 /** Vertical metrics scaled to a size, in points. `descent` is positive (below the baseline). */
@@ -26,7 +26,7 @@ interface OpenFace {
   /** Shaped advance (font units) and glyph count per chunk, as PDFKit caches its layouts. */
   chunks: Map<string, SimpleAdvance>;
   /** The same per whole string measured, so a repeated word costs one lookup. */
-  strings: Map<string, { advance: number; glyphs: number }>;
+  strings: Map<string, SimpleAdvance>;
   glyphs: Map<number, boolean>;
   /** Vertical metrics in font units (fontkit recomputes them on every read). */
   ascent: number;
@@ -42,12 +42,22 @@ const MAX_GLYPHS = 20_000;
 /** Faces are opened on first use and kept for the process: Noto Serif KR alone is 14 MB. */
 const openFaces = new Map<string, OpenFace>();
 
+/**
+ * The face asked for last and what it opened: a paragraph's words come one after another in
+ * one face, and each measure looked the face's path up in openFaces.
+ */
+let lastFace: FontFace | undefined;
+let lastOpen: OpenFace | undefined;
+
 /** Forgets opened faces, so edited font files are read again (the watcher calls this). */
 export function forgetOpenFaces(): void {
   openFaces.clear();
+  lastFace = undefined;
+  lastOpen = undefined;
 }
 
 export function openFace(face: FontFace): OpenFace {
+  if (face === lastFace) return lastOpen!;
   let open = openFaces.get(face.path);
   if (!open) {
     let font: fontkit.Font;
@@ -60,6 +70,8 @@ export function openFace(face: FontFace): OpenFace {
     open = { font, unitsPerEm: font.unitsPerEm, chunks: new BoundedMap(MAX_CHUNKS), strings: new BoundedMap(MAX_STRINGS), glyphs: new BoundedMap(MAX_GLYPHS), ascent: font.ascent, descent: font.descent, lineGap: font.lineGap };
     openFaces.set(face.path, open);
   }
+  lastFace = face;
+  lastOpen = open;
   return open;
 }
 
@@ -87,13 +99,56 @@ export function measureText(face: FontFace, size: number, text: string): TextMea
   return { width: (known.advance / open.unitsPerEm) * size, glyphs: known.glyphs };
 }
 
+/** `measureText(…)` written into `into` (a caller's object reused from word to word). */
+export function measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure {
+  const open = openFace(face);
+  const known = shaped(open, text);
+  into.width = (known.advance / open.unitsPerEm) * size;
+  into.glyphs = known.glyphs;
+  return into;
+}
+
+/**
+ * A text as its face shapes it (font units, from the face's caches): what a word's box keeps, so
+ * that measuring the word with its space later needs no look-up. Opaque outside fonts/.
+ */
+export type TextShape = Readonly<Pick<SimpleAdvance, 'advance' | 'glyphs'>>;
+
+export function shapeText(face: FontFace, text: string): TextShape {
+  return shaped(openFace(face), text);
+}
+
+/** `shape`'s text with a space after it, shaped once and then kept with the shape. */
+export function shapeWithSpace(face: FontFace, text: string, shape: TextShape): TextShape {
+  // Shapes are made only by shaped(), so this is a SimpleAdvance.
+  const s = shape as SimpleAdvance;
+  return (s.withSpace ??= shaped(openFace(face), `${text} `));
+}
+
+/** `measureInto` of the text that `shape` is the shape of. */
+export function measureShapeInto(face: FontFace, size: number, shape: TextShape, into: TextMeasure): TextMeasure {
+  into.width = (shape.advance / openFace(face).unitsPerEm) * size;
+  into.glyphs = shape.glyphs;
+  return into;
+}
+
 /** `measureText(…).width`, without making the measure object (spaces are measured per line). */
 export function measureWidth(face: FontFace, size: number, text: string): number {
   const open = openFace(face);
   return (shaped(open, text).advance / open.unitsPerEm) * size;
 }
 
-function shaped(open: OpenFace, text: string): { advance: number; glyphs: number } {
+/**
+ * `width + letterSpacing × glyphs` of `measureText(…)`, computed in that order, without making
+ * the measure object: the typesetter asks this once per word, hyphen and space.
+ */
+export function measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number {
+  const open = openFace(face);
+  const known = shaped(open, text);
+  return (known.advance / open.unitsPerEm) * size + letterSpacing * known.glyphs;
+}
+
+function shaped(open: OpenFace, text: string): SimpleAdvance {
   // A text with no space or tab but maybe one at its end (a word, a justified line's word and
   // its space) is one chunk: its own cache entry.
   const space = text.indexOf(' ');
@@ -106,7 +161,7 @@ function shaped(open: OpenFace, text: string): { advance: number; glyphs: number
   return known;
 }
 
-function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs: number } {
+function shapeInChunks(open: OpenFace, text: string): SimpleAdvance {
   let advance = 0;
   let glyphs = 0;
   // Chunks end after each space or tab; the search for the next is left to indexOf.
@@ -123,7 +178,7 @@ function shapeInChunks(open: OpenFace, text: string): { advance: number; glyphs:
     glyphs += shaped.glyphs;
     start = stop;
   }
-  return { advance, glyphs };
+  return simpleAdvanceOf(advance, glyphs);
 }
 
 function chunkOf(open: OpenFace, chunk: string): SimpleAdvance {
@@ -134,7 +189,7 @@ function chunkOf(open: OpenFace, chunk: string): SimpleAdvance {
     shaped = wordAndSpace(open, chunk) ?? simpleAdvance(open.font, chunk);
     if (!shaped) {
       const run = open.font.layout(chunk);
-      shaped = { advance: run.advanceWidth, glyphs: run.glyphs.length };
+      shaped = simpleAdvanceOf(run.advanceWidth, run.glyphs.length);
     }
     open.chunks.set(chunk, shaped);
   }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PressroomError } from '../diagnostics.js';
-import { fontMetrics, hasGlyph, measureText, measureWidth, type FontMetrics, type TextMeasure } from './measure.js';
+import { fontMetrics, hasGlyph, measureInto, measureShapeInto, measureSpaced, measureText, measureWidth, shapeText, shapeWithSpace, type FontMetrics, type TextMeasure, type TextShape } from './measure.js';
 import type { FontFace, FontFamily } from './types.js';
 
 /** The declared font families, with face resolution and measuring. */
@@ -21,6 +21,16 @@ export interface FontRegistry {
   measure(face: FontFace, size: number, text: string): number;
   /** Advance (in points) and glyph count, for letter-spaced text. */
   measureGlyphs(face: FontFace, size: number, text: string): TextMeasure;
+  /** `measureGlyphs` written into `into`, which the caller reuses. */
+  measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure;
+  /** `text` as shaped in `face`: measureShapeInto measures it without finding it again. */
+  shape(face: FontFace, text: string): TextShape;
+  /** The shape of `text + ' '`, from `shape`, the shape of `text` (kept with it once found). */
+  shapeWithSpace(face: FontFace, text: string, shape: TextShape): TextShape;
+  /** `measureInto` of a shape's text. */
+  measureShapeInto(face: FontFace, size: number, shape: TextShape, into: TextMeasure): TextMeasure;
+  /** `measureGlyphs`' width plus `letterSpacing` after each glyph, with no object made. */
+  measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number;
   metrics(face: FontFace, size: number): FontMetrics;
 }
 
@@ -109,7 +119,8 @@ class Registry implements FontRegistry {
   readonly families: FontFamily[];
   private readonly byName = new Map<string, FontFamily>();
   private readonly chains = new Map<string, FontFace[]>();
-  private readonly arrays = new WeakMap<string[], Map<string, FontFace[]>>();
+  /** By fontFamily array, then style, then weight: keys that need no string made per call. */
+  private readonly arrays = new WeakMap<string[], { normal: Map<number, FontFace[]>; italic: Map<number, FontFace[]> }>();
 
   constructor(families: FontFamily[]) {
     this.families = families;
@@ -124,11 +135,12 @@ class Registry implements FontRegistry {
   resolve(chain: string[], weight: number, style: 'normal' | 'italic'): FontFace[] {
     // Styles share their fontFamily arrays, so most lookups never build the string key.
     let byArray = this.arrays.get(chain);
-    if (!byArray) this.arrays.set(chain, (byArray = new Map()));
-    const short = `${weight}|${style}`;
-    const hit = byArray.get(short);
+    if (!byArray) this.arrays.set(chain, (byArray = { normal: new Map(), italic: new Map() }));
+    // A style the type does not allow (from JavaScript) is resolved each time, never cached here.
+    const byWeight = style === 'italic' ? byArray.italic : style === 'normal' ? byArray.normal : undefined;
+    const hit = byWeight?.get(weight);
     if (hit) return hit;
-    const key = `${chain.join(',')}|${short}`;
+    const key = `${chain.join(',')}|${weight}|${style}`;
     let faces = this.chains.get(key);
     if (!faces) {
       const families: FontFamily[] = [];
@@ -140,7 +152,7 @@ class Registry implements FontRegistry {
       faces = families.filter((f) => f.faces.length > 0).map((f) => nearestFace(f.faces, weight, style));
       this.chains.set(key, faces);
     }
-    byArray.set(short, faces);
+    byWeight?.set(weight, faces);
     return faces;
   }
 
@@ -158,6 +170,26 @@ class Registry implements FontRegistry {
 
   measureGlyphs(face: FontFace, size: number, text: string): TextMeasure {
     return measureText(face, size, text);
+  }
+
+  measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure {
+    return measureInto(face, size, text, into);
+  }
+
+  shape(face: FontFace, text: string): TextShape {
+    return shapeText(face, text);
+  }
+
+  shapeWithSpace(face: FontFace, text: string, shape: TextShape): TextShape {
+    return shapeWithSpace(face, text, shape);
+  }
+
+  measureShapeInto(face: FontFace, size: number, shape: TextShape, into: TextMeasure): TextMeasure {
+    return measureShapeInto(face, size, shape, into);
+  }
+
+  measureSpaced(face: FontFace, size: number, text: string, letterSpacing: number): number {
+    return measureSpaced(face, size, text, letterSpacing);
   }
 
   metrics(face: FontFace, size: number): FontMetrics {

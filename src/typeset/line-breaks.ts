@@ -10,6 +10,8 @@ import LineBreaker from 'linebreak';
 interface BreakerInternals {
   string: string;
   pos: number;
+  curClass: number | null;
+  nextClass: number | null;
   nextCodePoint(): number;
   nextCharClass(): number;
 }
@@ -30,6 +32,9 @@ function classOf(codePoint: number): number {
   return packageClass.call(probe);
 }
 
+/** The package's class of letters (AL), between two of which it never breaks. */
+const alphabetic = classOf(0x61);
+
 class TableBreaker extends LineBreaker {
   nextCharClass(this: BreakerInternals): number {
     const cp = this.nextCodePoint();
@@ -40,12 +45,38 @@ class TableBreaker extends LineBreaker {
       // Classes are small numbers; anything else is left to the package each time.
       if (c >= 0 && c < unknown) classes[cp] = c;
     }
+    if (c === alphabetic && skipsLetters) skipLetters(this);
     return c;
   }
 }
 
+/**
+ * Steps over the letters (AL) that follow a letter. The package's loop, given each, would
+ * find no break (AL × AL) and end in the state it is in after the first (current and next
+ * class AL, no rule pending): most of a word's characters need not go through it.
+ */
+function skipLetters(b: BreakerInternals): void {
+  const s = b.string;
+  let p = b.pos;
+  for (; p < s.length; p++) {
+    const n = s.charCodeAt(p);
+    // A surrogate's class says nothing of the pair it starts.
+    if (classes[n] !== alphabetic || (n >= 0xd800 && n <= 0xdfff)) break;
+  }
+  b.pos = p;
+}
+
 /** Whether the package is the one this was written against: else it is used as it is. */
 const fits = typeof packageClass === 'function' && typeof internals.nextCodePoint === 'function' && Number.isInteger(classOf(0x61));
+
+/** Whether the package never breaks between letters, which skipping them takes for granted. */
+const skipsLetters = fits && breakPositions(new LineBreaker('abcd efgh')).join() === '5,9';
+
+function breakPositions(breaker: LineBreaker): number[] {
+  const out: number[] = [];
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) out.push(bk.position);
+  return out;
+}
 
 /** A UAX #14 line breaker over `text`: the package's, with its class look-ups kept. */
 export function lineBreaker(text: string): LineBreaker {

@@ -32,6 +32,18 @@ describe('line breaks with the class look-ups kept', () => {
     );
   });
 
+  it('are the package’s breaks for text of mostly letters, whose runs are stepped over', () => {
+    const letters = ['a', 'Z', 'é', 'ß', 'ſ', 'Ω', 'ש'];
+    const others = CHARS.filter((c) => !letters.includes(c));
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: fc.constantFrom(...letters), weight: 6 }, { arbitrary: fc.constantFrom(...others), weight: 1 }), { maxLength: 60 }), (chars) => {
+        const text = chars.join('');
+        expect(breaks(lineBreaker(text))).toEqual(breaks(new LineBreaker(text)));
+      }),
+      { numRuns: 5_000, seed: 12 },
+    );
+  });
+
   it('keeps the look-ups with the linebreak package installed (its internals are the ones it knows)', () => {
     expect(lineBreaker('text').constructor).not.toBe(LineBreaker);
   });
