@@ -1,8 +1,8 @@
 import type { FontFamily } from '../fonts/types.js';
 import { familyCovers, fontCatalog, openFace, pickFace } from './fonts.js';
 import { BoundedMap } from '../fonts/bounded-map.js';
-import { flatten, Raster, type Outline } from './raster.js';
-import { grayPng, releasePngBuffer } from './png.js';
+import { flatten, type Outline } from './raster.js';
+import { paintCover, releasePaintBuffers } from './cover-paint.js';
 import { layoutText } from '../fonts/simple-shaper.js';
 
 /** What the cover shows: the letterhead, the label and the title. */
@@ -209,33 +209,13 @@ export function coverAlt(cover: CoverText): string {
   return [cover.issuerLines.join(' '), cover.label, cover.title].filter(Boolean).join('. ').replace(/\.\./g, '.');
 }
 
-const TEXT = 0x11;
-const RULE = 0x00;
-
 /** Rasterised covers by their content: releases rebuilt in a batch or by `watch` reuse theirs. */
 const pngCache = new BoundedMap<string, Buffer>(32);
 
-/** Reused from cover to cover: the accumulation buffer and the pixels (the PNG copies them). */
-let raster: Raster | undefined;
-let pixels: Uint8Array | undefined;
-
-/** A letterhead's painted rows, `first` to `last`, as `pixels` (rows of the cover's width). */
-interface HeaderRows {
-  first: number;
-  last: number;
-  pixels: Uint8Array;
-}
-
-/** Letterheads painted so far, by issuer lines, label and direction: an issuer's releases share one. */
-const headerRows = new BoundedMap<string, HeaderRows>(8);
-
 /** Drops the covers made so far and the 1.4 MB of buffers, which a new one makes again. */
 export function releaseCoverBuffers(): void {
-  releasePngBuffer();
+  releasePaintBuffers();
   pngCache.clear();
-  headerRows.clear();
-  raster = undefined;
-  pixels = undefined;
 }
 
 /** Drops everything drawn from the fonts too, for a font file that may have changed. */
@@ -254,67 +234,10 @@ export function coverPng(cover: CoverText): Buffer {
   const key = JSON.stringify([cover.issuerLines, cover.label ?? '', cover.title, cover.dir]);
   let png = pngCache.get(key);
   if (!png) {
-    const { width, height } = COVER_PIXELS;
     const { header, title, rule } = layout(cover);
-    raster ??= new Raster(width, height);
-    const gray = (pixels ??= new Uint8Array(width * height)).fill(0xff);
-    paintText(raster, gray, header, title, JSON.stringify([cover.issuerLines, cover.label ?? '', cover.dir]));
-    raster.rect(rule.x * PX, rule.y * PX, rule.width * PX, rule.height * PX);
-    raster.paint(gray, RULE);
-    png = grayPng(width, height, gray);
+    const headerKey = JSON.stringify([cover.issuerLines, cover.label ?? '', cover.dir]);
+    png = paintCover(COVER_PIXELS.width, COVER_PIXELS.height, PX, header, title, rule, headerKey);
     pngCache.set(key, png);
   }
   return png;
-}
-
-function fillLines(raster: Raster, lines: Line[]): void {
-  for (const line of lines) {
-    for (const { shaped, x } of line.lettered.runs) {
-      const s = shaped.scale * PX;
-      for (const glyph of shaped.glyphs) {
-        raster.fill(glyph.outline, (line.x + x + glyph.x) * PX, (line.baseline + glyph.y) * PX, s, -s);
-      }
-    }
-  }
-}
-
-const apart = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first > b.last || a.last < b.first;
-
-/**
- * Paints the letterhead and the title onto white `gray`. A row's pixels depend only on what
- * was added in that row, so when the title's rows are not the letterhead's, the letterhead's
- * rows painted for an earlier cover are copied in: the same bytes as painting both at once.
- */
-function paintText(raster: Raster, gray: Uint8Array, header: Line[], title: Line[], key: string): void {
-  const { width } = raster;
-  const kept = headerRows.get(key);
-  if (kept) {
-    fillLines(raster, title);
-    const titleRows = raster.rowsAdded();
-    if (!titleRows || apart(titleRows, kept)) {
-      gray.set(kept.pixels, kept.first * width);
-      raster.paint(gray, TEXT);
-      return;
-    }
-    raster.clear();
-  } else {
-    fillLines(raster, header);
-    const rows = raster.rowsAdded();
-    if (rows) {
-      raster.paint(gray, TEXT);
-      headerRows.set(key, { ...rows, pixels: gray.slice(rows.first * width, (rows.last + 1) * width) });
-      fillLines(raster, title);
-      const titleRows = raster.rowsAdded();
-      if (!titleRows || apart(titleRows, rows)) {
-        raster.paint(gray, TEXT);
-        return;
-      }
-      raster.clear();
-      gray.fill(0xff);
-    }
-  }
-  // The title shares rows with the letterhead (or nothing was kept): both are painted at once.
-  fillLines(raster, header);
-  fillLines(raster, title);
-  raster.paint(gray, TEXT);
 }

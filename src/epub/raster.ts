@@ -239,14 +239,15 @@ export class Raster {
 
   /**
    * Resolves what was added into coverage and paints `ink` (0–255) over `gray` with it
-   * (one byte a pixel, rows of `width`); clears the accumulation for the next fill.
+   * (one byte a pixel, rows `rowBytes` apart, each starting `skip` bytes in: a PNG's rows
+   * start with a filter byte); clears the accumulation for the next fill.
    */
-  paint(gray: Uint8Array, ink: number): void {
+  paint(gray: Uint8Array, ink: number, rowBytes = this.width, skip = 0): void {
     const { acc, stride, width, first, last } = this;
     for (let row = 0; row < this.height; row++) {
       if (last[row] < 0) continue;
       const base = row * stride;
-      const out = row * width;
+      const out = row * rowBytes + skip;
       const end = Math.min(last[row], width - 1);
       let sum = 0;
       for (let x = first[row]; x <= end; x++) {
