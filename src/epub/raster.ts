@@ -86,6 +86,8 @@ export class Raster {
   private readonly last: Int32Array;
   /** Points of the edges being added, in pixels (see `addPath`). */
   private path = new Float64Array(64);
+  /** A row's piece of an edge handed to `spanBeyond`: left, right, signed height. */
+  private readonly piece = new Float64Array(3);
 
   constructor(readonly width: number, readonly height: number) {
     this.stride = width + 1;
@@ -130,10 +132,13 @@ export class Raster {
   /**
    * Adds the edges between consecutive points of `path`, its first `length` numbers. Points
    * go through this array, not arguments: V8 boxes every number passed to a call it does not
-   * inline, and fill → line → span made ~230 kB of such garbage a cover.
+   * inline, and fill → line → span made ~230 kB of such garbage a cover. For the same reason a
+   * row's piece of an edge is added here when it lies within one column (the common case), and
+   * otherwise handed to `spanBeyond` through `piece`: whether V8 inlined a call taking the
+   * piece's numbers changed with unrelated code, and 40–100 kB a release came back.
    */
   private addPath(length: number): void {
-    const path = this.path;
+    const { path, piece, acc, first, last, stride, width } = this;
     for (let i = 0; i + 3 < length; i += 2) {
       // Top to bottom, in plain locals (destructuring here allocated an array per edge).
       const dir = path[i + 1] < path[i + 3] ? 1 : -1;
@@ -150,14 +155,33 @@ export class Raster {
       for (let row = Math.floor(top); row < bottom; row++) {
         const ya = Math.max(top, row);
         const yb = Math.min(bottom, row + 1);
-        this.span(row, x0 + (ya - y0) * dxdy, x0 + (yb - y0) * dxdy, dir * (yb - ya));
+        const xa = x0 + (ya - y0) * dxdy;
+        const xb = x0 + (yb - y0) * dxdy;
+        const h = dir * (yb - ya);
+        const left = Math.min(xa, xb);
+        const right = Math.max(xa, xb);
+        if (left >= 0 && left < width && right > 0 && right <= Math.floor(left) + 1) {
+          // Within one column: as `span` does it.
+          const base = row * stride;
+          const col = Math.floor(left);
+          const mid = (left + right) / 2 - col;
+          acc[base + col] += h * (1 - mid);
+          acc[base + col + 1] += h * mid;
+          if (col < first[row]) first[row] = col;
+          if (col + 1 > last[row]) last[row] = col + 1;
+        } else {
+          piece[0] = left;
+          piece[1] = right;
+          piece[2] = h;
+          this.spanBeyond(row);
+        }
       }
     }
   }
 
   /**
-   * One row's piece of an edge, from x = xa to xb, covering height h (signed). The common case,
-   * a piece within one column, is kept small enough for V8 to inline it (see `addPath`).
+   * One row's piece of an edge, from x = xa to xb, covering height h (signed), added as
+   * `addPath` adds it; for the rare piece `spanBeyond` hands back.
    */
   private span(row: number, xa: number, xb: number, h: number): void {
     const left = Math.min(xa, xb);
@@ -171,13 +195,19 @@ export class Raster {
       if (col < this.first[row]) this.first[row] = col;
       if (col + 1 > this.last[row]) this.last[row] = col + 1;
     } else {
-      this.spanBeyond(row, left, right, h);
+      this.piece[0] = left;
+      this.piece[1] = right;
+      this.piece[2] = h;
+      this.spanBeyond(row);
     }
   }
 
-  /** The other pieces: beside the image, or across several columns. */
-  private spanBeyond(row: number, left: number, right: number, h: number): void {
-    const { acc, width } = this;
+  /** The other pieces (`piece`: left, right, height): beside the image, or across several columns. */
+  private spanBeyond(row: number): void {
+    const { acc, width, piece } = this;
+    let left = piece[0];
+    let right = piece[1];
+    const h = piece[2];
     const base = row * this.stride;
     let lo: number;
     let hi: number;
@@ -203,10 +233,10 @@ export class Raster {
       hi = Math.min(Math.ceil(right), width);
       for (let c = lo; left < right; c++) {
         const next = Math.min(c + 1, right);
-        const piece = (next - left) * perX;
+        const share = (next - left) * perX;
         const mid = (left + next) / 2 - c;
-        acc[base + c] += piece * (1 - mid);
-        acc[base + c + 1] += piece * mid;
+        acc[base + c] += share * (1 - mid);
+        acc[base + c + 1] += share * mid;
         left = next;
       }
     }
