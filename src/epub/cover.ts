@@ -56,15 +56,29 @@ function classOf(ch: string): CharClass {
   return known;
 }
 
-/** Splits a line into runs of one font and one direction (a one-level bidi, enough for a cover). */
+/**
+ * Splits a line into runs of one font and one direction (a one-level bidi, enough for a cover).
+ * A run's text is sliced from the line once it ends, not grown a character at a time: a word
+ * in one font, the usual run, is then the word itself.
+ */
 function runs(text: string, lineRtl: boolean): Run[] {
   const out: Run[] = [];
+  let family: FontFamily | undefined;
+  let rtl = lineRtl;
+  let start = 0;
+  let end = 0;
   for (const ch of text) {
-    const { family, strong } = classOf(ch);
-    const last = out[out.length - 1];
-    if (last && last.family === family && (strong === undefined || strong === last.rtl)) last.text += ch;
-    else out.push({ text: ch, family, rtl: strong ?? last?.rtl ?? lineRtl });
+    const { family: chFamily, strong } = classOf(ch);
+    if (family === undefined || chFamily !== family || (strong !== undefined && strong !== rtl)) {
+      if (family !== undefined) out.push({ text: text.slice(start, end), family, rtl });
+      // A neutral character takes the direction of the run before it, else the line's.
+      rtl = strong ?? rtl;
+      family = chFamily;
+      start = end;
+    }
+    end += ch.length;
   }
+  if (family !== undefined) out.push({ text: text.slice(start, end), family, rtl });
   return lineRtl ? out.reverse() : out;
 }
 
