@@ -13,7 +13,7 @@ export { expandInputs } from './inputs.js';
 export { writeFileAtomic } from './write.js';
 export { parseShard, selectShard, shardOf, type Shard } from './shard.js';
 // render.js (PDFKit, fontkit, epub) is imported when something is rendered, not with this module:
-// the main process of a batch only hands inputs to workers and writes their bytes.
+// the main process of a batch only hands inputs to workers, which write the files.
 export type { RenderOptions } from './render.js';
 
 export type OutputFormat = 'pdf' | 'epub';
@@ -50,8 +50,7 @@ export interface RenderedOutputs {
 
 /**
  * Renders one release file into the bytes of `outDir/<name>.pdf` and `.epub` without writing
- * them, so that worker processes can render and the main process alone writes (and cleans up on
- * Ctrl-C). Both outputs are rendered before either is written.
+ * them: both outputs are rendered before either is written (`writeOutputs`).
  */
 export async function renderOutputs(input: string, options: BuildOptions = {}): Promise<RenderedOutputs> {
   const result: BuildResult = { input, outputs: [], warnings: [], errors: [] };
@@ -118,7 +117,7 @@ export async function build(inputs: string[], options: BuildOptions & BatchOptio
   // Library callers may pass folders and globs as the command line does.
   const { files, missing } = expandInputs(inputs);
   const unmatched = missing.map((e): BuildResult => ({ input: e.position.file, outputs: [], warnings: [], errors: [e.format()] }));
-  if (jobs > 1 && files.length > 1) return [...unmatched, ...(await buildInPool(files, rest, jobs, writeOutputs, onResult))];
+  if (jobs > 1 && files.length > 1) return [...unmatched, ...(await buildInPool(files, rest, jobs, onResult))];
   const results: BuildResult[] = [...unmatched];
   for (const input of files) {
     results.push(await buildRelease(input, { ...rest, onWarning }));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions, BuildResult, RenderedOutputs } from './index.js';
+import type { BuildOptions, BuildResult } from './index.js';
 
 /** A job sent to a worker, and its answer: `value`, or `error` when the job threw. */
 export interface JobMessage<T> {
@@ -25,6 +25,8 @@ export interface PoolOptions<T, R, A = R> {
   items: readonly T[];
   /** Node flags of each worker process (see `WORKER_FLAGS`). */
   execArgv?: string[];
+  /** Pass the workers' stderr on to this process's (--debug's stack traces), not only keep its last line. */
+  echoStderr?: boolean;
   /** Jobs a worker does before it is replaced by a fresh one (default: no limit). */
   jobsPerWorker?: number;
   /** Jobs at a time; never more than there are items. */
@@ -48,12 +50,13 @@ const QUEUED_PER_WORKER = 2;
 
 export const firstLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
-/** The last line a worker wrote to stderr (V8's out-of-memory report, say), kept short. */
-function lastLineOf(child: ChildProcess): () => string {
+/** The line saying why a worker died (V8's out-of-memory report, say), kept short. */
+function lastLineOf(child: ChildProcess, echo: boolean): () => string {
   let tail = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
     tail = (tail + chunk).slice(-2000);
+    if (echo) process.stderr.write(chunk);
   });
   return () => {
     const lines = tail.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -90,6 +93,19 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
     const stop = (worker: ChildProcess) => {
       if (worker.connected) worker.disconnect();
     };
+    // SIGINT or SIGTERM here (Ctrl-C reaches the workers too; `kill PID` only this process) is
+    // passed on, and this process exits as writeFileAtomic's cleanup does once every worker has:
+    // a worker stops between writes, so no file changes after the command has ended. A second
+    // signal does not wait.
+    let stopping: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      const again = stopping !== undefined;
+      stopping = signal;
+      for (const w of workers) w.kill(again ? 'SIGKILL' : signal);
+      if (workers.size === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const settle = (index: number, value: R) => {
       answers[index] = keep(value, index);
       settled += 1;
@@ -102,12 +118,15 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
     // Resolved once every worker has exited, so none outlives the batch (and the caller's
     // resource usage counts theirs).
     const finish = () => {
-      if (settled === items.length && workers.size === 0) resolve(answers);
+      if (settled !== items.length || workers.size !== 0) return;
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(answers);
     };
     const start = () => {
-      // Advanced serialisation carries outputs as bytes; stdout is unused, stderr kept for a crash.
+      // Advanced serialisation: answers may hold bytes. stdout is unused, stderr kept for a crash.
       const worker = fork(workerPath, [], { execArgv: options.execArgv ?? [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-      const stderr = lastLineOf(worker);
+      const stderr = lastLineOf(worker, options.echoStderr ?? false);
       workers.add(worker);
       worker.send({ data: options.workerData } satisfies StartMessage);
       // Sent and not yet answered, in the order the worker takes them.
@@ -115,6 +134,7 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
       let sent = 0;
       let died = '';
       const feed = () => {
+        if (stopping) return;
         while (queued.length < QUEUED_PER_WORKER && sent < jobsPerWorker) {
           const index = take();
           if (index === undefined) break;
@@ -143,6 +163,10 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
       });
       const exited = (code: number | null, signal: NodeJS.Signals | null) => {
         workers.delete(worker);
+        if (stopping) {
+          if (workers.size === 0) process.exit(stopping === 'SIGINT' ? 130 : 143);
+          return;
+        }
         const [running, ...waiting] = queued.splice(0);
         if (running === undefined) return finish();
         retry.push(...waiting);
@@ -208,26 +232,21 @@ const JOBS_PER_WORKER = 600;
 export type WorkerBuildOptions = Omit<BuildOptions, 'onWarning' | 'onResult' | 'jobs'>;
 
 /**
- * Renders `inputs` in `jobs` worker processes; each worker loads fonts and templates once and
- * renders one input at a time. Outputs come back as bytes and are written here, in this
- * process, where writeFileAtomic's Ctrl-C cleanup runs; this process renders nothing.
+ * Builds `inputs` in `jobs` worker processes; each worker loads fonts and templates once and
+ * builds and writes one input at a time, atomically, and answers with its result. Bytes stay in
+ * the worker: sent here to be written, they held this process at ~110 MiB (IPC buffers
+ * awaiting collection) where it needs ~65.
  */
-export async function buildInPool(
-  inputs: readonly string[],
-  options: WorkerBuildOptions,
-  jobs: number,
-  write: (rendered: RenderedOutputs) => BuildResult,
-  onResult?: (result: BuildResult) => void,
-): Promise<BuildResult[]> {
-  return runPool<string, RenderedOutputs, BuildResult>({
+export async function buildInPool(inputs: readonly string[], options: WorkerBuildOptions, jobs: number, onResult?: (result: BuildResult) => void): Promise<BuildResult[]> {
+  return runPool<string, BuildResult>({
     workerUrl: buildWorkerUrl(),
     workerData: options,
     execArgv: WORKER_FLAGS,
+    echoStderr: Boolean(process.env.PRESSROOM_DEBUG),
     jobsPerWorker: JOBS_PER_WORKER,
     items: inputs,
     jobs,
-    failed: (input, message) => ({ result: { input, outputs: [], warnings: [], errors: [`${input}: ${message}`] }, files: [] }),
-    keep: write,
+    failed: (input, message) => ({ input, outputs: [], warnings: [], errors: [`${input}: ${message}`] }),
     onResult: (result) => onResult?.(result),
   });
 }

@@ -5,7 +5,12 @@ import { basename, dirname, join } from 'node:path';
 const pending = new Set<string>();
 let cleanupInstalled = false;
 
-function installCleanup(): void {
+/**
+ * On SIGINT or SIGTERM, removes the temporary file being written and exits (130, 143). Node
+ * runs the handler between synchronous calls, so a write under way is finished or undone,
+ * never cut off; without it, the signal's default action would end the process mid-write.
+ */
+export function cleanUpOnSignal(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
   const clean = (signal: NodeJS.Signals) => {
@@ -22,7 +27,7 @@ function installCleanup(): void {
  * interrupted build never leaves a partial file and never replaces a good one with a bad one.
  */
 export function writeFileAtomic(path: string, data: Uint8Array): void {
-  installCleanup();
+  cleanUpOnSignal();
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   pending.add(tmp);
