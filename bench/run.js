@@ -60,7 +60,7 @@ try {
       `(b) plain PDFKit flow       ${ms(a.pdfkit)}   pressroom both / PDFKit ${ratio.toFixed(2)}   target ≤ ${TARGET.ratio}: ${mark(ratio <= TARGET.ratio)}`,
       `(c) whole process           pressroom build PDF+EPUB ${s(c.pressroom)} (no snapshot ${s(c.plain)})   Typst ${c.typst === null ? 'n/a' : s(c.typst)}   node -e 0 ${s(c.node)}   target ≤ ${s(TARGET.processMs)} and < Typst: ${mark(c.pressroom <= TARGET.processMs && (c.typst === null || c.pressroom < c.typst))}`,
       `(d) ${small} releases        ${s(d.ms)}   ${((small * 1000) / d.ms).toFixed(0)} releases/s   peak RSS: largest process ${mib(d.maxRssKiB)} (main ${mib(d.mainRssKiB)}, ${d.processes} processes, together ${mib(d.allRssKiB)})   target ≤ ${s(TARGET.batchMs * (small / 1000))}, ≤ ${TARGET.rssMiB} MiB: ${mark(d.ms <= TARGET.batchMs * (small / 1000) && d.maxRssKiB / 1024 <= TARGET.rssMiB)}`,
-      `(e) peak RSS                ${small}: ${mib(d.maxRssKiB)}   ${large}: ${mib(e.maxRssKiB)} (×${growth.toFixed(2)}, ${s(e.ms)})   bundle of ${small}: ${mib(bundle.maxRssKiB)} (${s(bundle.ms)})   target flat (×≤${TARGET.flat}): ${mark(growth <= TARGET.flat)}`,
+      `(e) peak RSS, largest process   ${small}: ${mib(d.maxRssKiB)}   ${large}: ${mib(e.maxRssKiB)} (×${growth.toFixed(2)}, ${s(e.ms)}; together ${mib(e.allRssKiB)})   bundle of ${small}: ${mib(bundle.maxRssKiB)} (${s(bundle.ms)})   target flat (×≤${TARGET.flat}): ${mark(growth <= TARGET.flat)}`,
     ];
     console.log(rows.join('\n'));
   }
