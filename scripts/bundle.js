@@ -39,5 +39,7 @@ escapeToAscii('dist/bundle/pressroom.js');
 // so a bundled run gets a bundled worker (one file to load, the same lazy modules).
 await build({ ...shared, entryPoints: ['dist/build/worker.js'], outfile: 'dist/bundle/worker.js' });
 escapeToAscii('dist/bundle/worker.js');
+// Hyphenation patterns as JSON, which src/typeset/hyphenate.ts reads instead of the package's modules.
+await import('./hyphen-patterns.js');
 // The startup snapshot bin/pressroom starts from, made from dist/cli/snapshot.js.
 await import('./snapshot.js');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,20 @@ describe('hyphenation', () => {
   it('chooses patterns from the language', () => {
     expect(split('Zusammenarbeit', 'de')).toMatch(/-/);
     expect(split('Zusammenarbeit', 'de')).not.toBe(split('Zusammenarbeit', 'en'));
+  });
+
+  it('reads the patterns the package has, as dist/hyphen-patterns holds them (npm run build)', () => {
+    const require = createRequire(import.meta.url);
+    for (const name of ['de', 'fr', 'en-gb', 'nl']) {
+      const json = readFileSync(new URL(`../../dist/hyphen-patterns/${name}.json`, import.meta.url), 'utf8');
+      expect(JSON.parse(json), name).toEqual((require(`hyphen/${name}`) as { patterns: unknown }).patterns);
+    }
+    expect(split('Silbentrennungsalgorithmus', 'de')).toBe('Sil-ben-tren-nungs-al-go-rith-mus');
+  });
+
+  it('sets a language whose patterns Node cannot load without hyphens, not with an error', () => {
+    // hyphen/cu has a character outside JavaScript identifiers in its pattern module.
+    expect(hyphenationPoints('благословенъ', 'cu')).toEqual([]);
   });
 
   it('never hyphenates URLs, e-mail addresses or words with digits', () => {
