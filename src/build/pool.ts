@@ -181,12 +181,19 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
   });
 }
 
-/** Inputs a worker should have to itself before starting it pays for loading fonts again. */
-export const INPUTS_PER_WORKER = 4;
+/**
+ * Inputs a worker should have to itself before starting it pays. A worker process loads the
+ * code and fonts and warms up again (~0.5 s), and on this 2-core VM two busy processes each run
+ * at little more than half speed. Measured, --jobs 1 (this process) against 2 workers:
+ * 100 releases 2.0 / 2.7 s, 200 2.9 / 3.6 s, 400 4.7 / 5.3 s, 1,000 10.2 / 9.9 s. This
+ * process's heap has no limit, though (1,000 releases: 263 MiB), so from 200 on the workers
+ * build, whose memory is bounded.
+ */
+export const INPUTS_PER_WORKER = 200;
 
 /**
- * Worker processes for a batch when `--jobs` is not given: one per CPU, but each worker's first
- * release costs fonts loaded and code warmed again, so small batches get fewer (1: none).
+ * Worker processes for a batch when `--jobs` is not given: one per CPU, but each worker must
+ * have enough inputs to pay for its start, so smaller batches get fewer (1: none).
  */
 export function defaultJobs(inputs: number, cpus = availableParallelism()): number {
   return Math.max(1, Math.min(cpus, Math.ceil(inputs / INPUTS_PER_WORKER)));

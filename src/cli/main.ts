@@ -36,7 +36,7 @@ export function buildOptions<T>(y: Argv<T>) {
     .options(OUTPUT_OPTIONS)
     .option('json', { type: 'boolean', describe: 'one JSON result per input on stdout' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'errors and the summary only' })
-    .option('jobs', { alias: 'j', type: 'number', describe: 'worker processes [default: one per CPU, fewer for small batches]' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker processes [default: none up to 200 inputs, then up to one per CPU]' })
     .option('shard', { type: 'string', describe: 'I/N: build only shard I of N (stable, by a hash of each path)' })
     .option('bundle', { type: 'string', describe: 'one NAME.pdf and NAME.epub of all inputs' })
     .option('bundle-title', { type: 'string', describe: "the bundle's title [default: NAME]" })

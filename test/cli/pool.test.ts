@@ -49,10 +49,12 @@ describe('runPool', () => {
 });
 
 describe('defaultJobs', () => {
-  it('starts a worker per CPU only when each gets a few inputs, and none for a handful', () => {
+  it('starts a worker per CPU only when each gets enough inputs to pay for its start', () => {
     expect(defaultJobs(1, 8)).toBe(1);
-    expect(defaultJobs(4, 8)).toBe(1);
-    expect(defaultJobs(5, 8)).toBe(2);
-    expect(defaultJobs(1000, 8)).toBe(8);
+    expect(defaultJobs(200, 8)).toBe(1);
+    expect(defaultJobs(201, 2)).toBe(2);
+    expect(defaultJobs(1000, 2)).toBe(2);
+    expect(defaultJobs(1000, 8)).toBe(5);
+    expect(defaultJobs(5000, 8)).toBe(8);
   });
 });
