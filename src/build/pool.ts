@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildResult } from './index.js';
+import { signalExitStatus } from './write.js';
 
 /** A job sent to a worker, and its answer: `value`, or `error` when the job threw. */
 export interface JobMessage<T> {
@@ -17,7 +18,7 @@ export interface StartMessage {
   data: unknown;
 }
 
-export interface PoolOptions<T, R, A = R> {
+export interface PoolOptions<T, R> {
   /** The worker module: it calls `serveJobs` with the function that does one job. */
   workerUrl: URL;
   /** Handed to every worker before its first job (must be structured-cloneable). */
@@ -33,18 +34,13 @@ export interface PoolOptions<T, R, A = R> {
   jobs: number;
   /** The answer for an item whose job threw or whose worker died. */
   failed: (item: T, message: string) => R;
-  /**
-   * What is kept of each answer, and returned (default: the answer). A batch keeps a summary
-   * here, so the bytes of 5,000 outputs are not held until the last one is done.
-   */
-  keep?: (value: R, index: number) => A;
-  /** Told about each kept answer as it arrives (in completion order), e.g. for progress. */
-  onResult?: (answer: A, index: number) => void;
+  /** Told about each answer as it arrives (in completion order), e.g. for progress. */
+  onResult?: (answer: R, index: number) => void;
 }
 
 /**
  * Jobs sent to a worker before its answers come back: the next one waits in the worker while
- * this thread writes the last one's files, so the worker never idles for a message.
+ * its last answer travels here, so the worker never idles for a message.
  */
 const QUEUED_PER_WORKER = 2;
 
@@ -72,15 +68,14 @@ function lastLineOf(child: ChildProcess, echo: boolean): () => string {
  * dies, costs only its own item: a dead worker's queued items go to the others, and it is
  * replaced while items are left.
  */
-export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]> {
+export function runPool<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
   // Loaded when a pool starts, not with this module, which the startup snapshot holds. Through
   // require, which a snapshot's bundle has, where import() is not.
   const { fork } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const workerPath = fileURLToPath(options.workerUrl);
   const { items, failed, onResult } = options;
   const jobsPerWorker = options.jobsPerWorker ?? Infinity;
-  const keep = options.keep ?? ((value: R) => value as unknown as A);
-  const answers = new Array<A>(items.length);
+  const answers = new Array<R>(items.length);
   let next = 0;
   const retry: number[] = [];
   let settled = 0;
@@ -102,12 +97,12 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
       const again = stopping !== undefined;
       stopping = signal;
       for (const w of workers) w.kill(again ? 'SIGKILL' : signal);
-      if (workers.size === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+      if (workers.size === 0) process.exit(signalExitStatus(signal));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     const settle = (index: number, value: R) => {
-      answers[index] = keep(value, index);
+      answers[index] = value;
       settled += 1;
       onResult?.(answers[index], index);
       if (settled === items.length) {
@@ -164,7 +159,7 @@ export function runPool<T, R, A = R>(options: PoolOptions<T, R, A>): Promise<A[]
       const exited = (code: number | null, signal: NodeJS.Signals | null) => {
         workers.delete(worker);
         if (stopping) {
-          if (workers.size === 0) process.exit(stopping === 'SIGINT' ? 130 : 143);
+          if (workers.size === 0) process.exit(signalExitStatus(stopping));
           return;
         }
         const [running, ...waiting] = queued.splice(0);

@@ -5,6 +5,11 @@ import { basename, dirname, join } from 'node:path';
 const pending = new Set<string>();
 let cleanupInstalled = false;
 
+/** The exit status of a command stopped by SIGINT (130) or SIGTERM (143), as a shell gives it. */
+export function signalExitStatus(signal: NodeJS.Signals): number {
+  return signal === 'SIGINT' ? 130 : 143;
+}
+
 /**
  * On SIGINT or SIGTERM, removes the temporary file being written and exits (130, 143). Node
  * runs the handler between synchronous calls, so a write under way is finished or undone,
@@ -16,7 +21,7 @@ export function cleanUpOnSignal(): void {
   const clean = (signal: NodeJS.Signals) => {
     for (const tmp of pending) rmSync(tmp, { force: true });
     pending.clear();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signalExitStatus(signal));
   };
   process.once('SIGINT', clean);
   process.once('SIGTERM', clean);
