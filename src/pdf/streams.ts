@@ -55,15 +55,18 @@ function deflateShared(raw: Uint8Array): Buffer {
   return deflated;
 }
 
-/** `writes`: how many chunks the stream was written in; one long chunk may be a shared stream. */
-function deflateStream(ref: StreamRef, writes: number): void {
-  if (!ref.compress || ref.buffer.length === 0) return;
-  const single = writes === 1 ? ref.buffer[0] : undefined;
-  const deflated =
-    single && single.length >= SHARED_MIN_BYTES ? deflateShared(single) : deflateContent(ref.buffer.length === 1 ? ref.buffer[0] : Buffer.concat(ref.buffer));
+/** Makes `deflated` the stream's bytes, which PDFKit then writes as they are. */
+function useDeflated(ref: StreamRef, deflated: Buffer): void {
   ref.buffer = [deflated];
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
+}
+
+/** A stream written in one long chunk may be a shared stream; any other is content. */
+function deflateStream(ref: StreamRef): void {
+  if (!ref.compress || ref.buffer.length === 0) return;
+  const single = ref.writes === 1 ? ref.buffer[0] : undefined;
+  useDeflated(ref, single && single.length >= SHARED_MIN_BYTES ? deflateShared(single) : deflateContent(ref.buffer.length === 1 ? ref.buffer[0] : Buffer.concat(ref.buffer)));
 }
 
 /** Starts the text of `ref`, with the dictionary keys PDFKit's first write adds, in its order. */
@@ -118,16 +121,14 @@ export function deflateStreams(doc: PDFKit.PDFDocument): void {
     if (text) {
       if (text.length > 0 && this.compress && this.buffer.length === 0 && !(this.writes === 1 && text.length >= SHARED_MIN_BYTES)) {
         // All text: deflated from the buffer it was written in, as `deflateStream` would.
-        this.buffer = [deflateContent(text.view())];
-        this.compress = false;
-        this.data.Filter = 'FlateDecode';
+        useDeflated(this, deflateContent(text.view()));
       } else {
         flushText(this);
       }
       text.release();
       this.text = null;
     }
-    deflateStream(this, this.writes);
+    deflateStream(this);
     baseFinalize!.call(this);
   }
   pdf.ref = (data?: object) => {

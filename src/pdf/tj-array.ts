@@ -49,33 +49,33 @@ export class TjArray {
     this.inHex = false;
   }
 
+  /** Starts an element of the TJ array, after the `[` or a space; room is the caller's. */
+  private separate(): void {
+    this.out.byte(this.inArray ? ASCII_SPACE : OPEN_ARRAY);
+    this.inArray = true;
+  }
+
+  /** Writes the pending adjustment, if any, as an element; room is the caller's. */
+  private writeKern(): void {
+    if (!this.hasKern) return;
+    this.separate();
+    this.out.number(this.kern);
+    this.hasKern = false;
+  }
+
   /** Starts an element of the TJ array, the pending adjustment first; room is the caller's. */
   private element(): void {
-    const { out } = this;
-    if (this.hasKern) {
-      out.byte(this.inArray ? ASCII_SPACE : OPEN_ARRAY); // ' ' or '['
-      out.number(this.kern);
-      this.inArray = true;
-      this.hasKern = false;
-    }
-    out.byte(this.inArray ? ASCII_SPACE : OPEN_ARRAY);
-    this.inArray = true;
+    this.writeKern();
+    this.separate();
   }
 
   /** Ends the array (`] TJ`), its pending adjustment its last element. */
   flush(): void {
     this.closeHex();
-    const { out } = this;
-    if (this.hasKern) {
-      out.room(40);
-      out.byte(this.inArray ? ASCII_SPACE : OPEN_ARRAY);
-      out.number(this.kern);
-      this.inArray = true;
-      this.hasKern = false;
-    }
+    this.out.room(48);
+    this.writeKern();
     if (!this.inArray) return;
-    out.room(8);
-    out.ascii('] TJ\n');
+    this.out.ascii('] TJ\n');
     this.inArray = false;
   }
 }
