@@ -94,18 +94,12 @@ export function hasGlyph(face: FontFace, codePoint: number): boolean {
  * features, so kerning never crosses a space; measuring the same chunks gives its exact width.
  */
 export function measureText(face: FontFace, size: number, text: string): TextMeasure {
-  const open = openFace(face);
-  const known = shaped(open, text);
-  return { width: (known.advance / open.unitsPerEm) * size, glyphs: known.glyphs };
+  return measureInto(face, size, text, { width: 0, glyphs: 0 });
 }
 
 /** `measureText(…)` written into `into` (a caller's object reused from word to word). */
 export function measureInto(face: FontFace, size: number, text: string, into: TextMeasure): TextMeasure {
-  const open = openFace(face);
-  const known = shaped(open, text);
-  into.width = (known.advance / open.unitsPerEm) * size;
-  into.glyphs = known.glyphs;
-  return into;
+  return measureShapeInto(face, size, shaped(openFace(face), text), into);
 }
 
 /**
