@@ -106,33 +106,26 @@ const apart = (a: { first: number; last: number }, b: { first: number; last: num
  */
 function paintText(raster: Raster, rows: Rows, px: number, header: PaintLine[], title: PaintLine[], key: string): void {
   const { raw, bytes } = rows;
-  const kept = headerRows.get(key);
+  let kept = headerRows.get(key);
   if (kept) {
-    fillLines(raster, px, title);
-    const titleRows = raster.rowsAdded();
-    if (!titleRows || apart(titleRows, kept)) {
-      raw.set(kept.pixels, kept.first * bytes);
-      rows.paint(raster, TEXT);
-      return;
-    }
-    raster.clear();
+    raw.set(kept.pixels, kept.first * bytes);
   } else {
     fillLines(raster, px, header);
     const added = raster.rowsAdded();
     if (added) {
       rows.paint(raster, TEXT);
-      headerRows.set(key, { ...added, pixels: raw.slice(added.first * bytes, (added.last + 1) * bytes) });
-      fillLines(raster, px, title);
-      const titleRows = raster.rowsAdded();
-      if (!titleRows || apart(titleRows, added)) {
-        rows.paint(raster, TEXT);
-        return;
-      }
-      raster.clear();
-      rows.white();
+      headerRows.set(key, (kept = { ...added, pixels: raw.slice(added.first * bytes, (added.last + 1) * bytes) }));
     }
   }
-  // The title shares rows with the letterhead (or nothing was kept): both are painted at once.
+  fillLines(raster, px, title);
+  const titleRows = raster.rowsAdded();
+  if (!kept || !titleRows || apart(titleRows, kept)) {
+    rows.paint(raster, TEXT);
+    return;
+  }
+  // The title shares rows with the letterhead: both are painted again, at once, on white.
+  raster.clear();
+  rows.white();
   fillLines(raster, px, header);
   fillLines(raster, px, title);
   rows.paint(raster, TEXT);
